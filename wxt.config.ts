@@ -1,0 +1,25 @@
+import { defineConfig } from 'wxt';
+
+// PORTPILOT_E2E=1 builds the test variant into .output/e2e-<browser>: identical code, plus
+// host access to loopback so headless tests need no permission prompt (which a headless
+// browser cannot click). The shipped build asks for the router's origin at run time.
+const e2e = process.env.PORTPILOT_E2E === '1';
+
+export default defineConfig({
+  srcDir: 'extension',
+  modules: ['@wxt-dev/webextension-polyfill'],
+  outDirTemplate: e2e ? 'e2e-{{browser}}-mv{{manifestVersion}}' : '{{browser}}-mv{{manifestVersion}}{{modeSuffix}}',
+  manifest: ({ browser }) => ({
+    name: 'PortPilot',
+    description: 'Open the ports a game needs on your router in one click.',
+    // activeTab: detect the router page when the popup opens. scripting: inject the
+    // autofill only into the tab being applied. storage: resume an apply across reloads.
+    permissions: ['activeTab', 'scripting', 'storage'],
+    // Asked for one origin at a time, at the first Apply on that router.
+    optional_host_permissions: ['http://*/*', 'https://*/*'],
+    host_permissions: e2e ? ['http://127.0.0.1/*', 'http://localhost/*'] : [],
+    ...(browser === 'firefox'
+      ? { browser_specific_settings: { gecko: { id: 'portpilot@portpilot.dev', strict_min_version: '128.0' } } }
+      : {}),
+  }),
+});
