@@ -1,0 +1,65 @@
+/**
+ * Shapes shared by the popup, the background and the router content script during an apply.
+ * A RouterRule is what one row of a router's port-forwarding form holds; it is also the body
+ * of the test router server's POST /__fixture/rules.
+ */
+import type { Protocol } from '../../../data/schema';
+
+export interface RouterRule {
+  name: string;
+  protocol: Protocol;
+  externalStart: number;
+  externalEnd: number;
+  internalStart: number;
+  internalEnd: number;
+  ip: string;
+  enabled: boolean;
+}
+
+export type RuleStatus =
+  | 'pending' // not tried yet
+  | 'saving' // submitted; the answer (row, banner, reload) not read yet
+  | 'applied'
+  | 'present' // an identical rule was already there: skipped
+  | 'conflict' // the external ports already go to another device: left alone
+  | 'failed' // the router said no; message holds its own error text
+  | 'filled'; // fill-only mode: values typed, Save left to the user
+
+export interface RuleOutcome {
+  rule: RouterRule;
+  status: RuleStatus;
+  message?: string;
+}
+
+export type ApplyMode = 'apply' | 'fill-only';
+
+export type JobState = 'running' | 'paused-login' | 'done' | 'stopped';
+
+export interface ApplyJob {
+  id: string;
+  tabId: number;
+  origin: string;
+  presetId: string;
+  presetName: string;
+  platform: string;
+  deviceIp: string;
+  mode: ApplyMode;
+  adapterId?: string;
+  state: JobState;
+  rules: RuleOutcome[];
+  message?: string;
+  startedAt: number;
+  finishedAt?: number;
+}
+
+export type PageKind = 'form' | 'app-only' | 'login' | 'unknown';
+
+/** What the popup learns about the active tab when it opens. */
+export interface Detection {
+  kind: PageKind;
+  adapterId?: string;
+  adapterName?: string;
+  /** Why: the markers that matched, or which fields could not be identified. */
+  reason: string;
+  origin: string;
+}
