@@ -1,0 +1,38 @@
+import { PLATFORMS, type Platform } from '../../../data/schema';
+
+/** The popup's platform filter groups the schema's platforms the way people think of them. */
+export const PLATFORM_GROUPS = {
+  all: { label: 'All platforms', platforms: PLATFORMS },
+  pc: { label: 'PC', platforms: ['pc', 'steam-deck'] },
+  playstation: { label: 'PlayStation', platforms: ['ps5', 'ps4'] },
+  xbox: { label: 'Xbox', platforms: ['xbox-series', 'xbox-one'] },
+  switch: { label: 'Switch', platforms: ['switch'] },
+  server: { label: 'Server', platforms: ['server'] },
+} as const satisfies Record<string, { label: string; platforms: readonly Platform[] }>;
+
+export type PlatformGroup = keyof typeof PLATFORM_GROUPS;
+
+export function isPlatformGroup(value: unknown): value is PlatformGroup {
+  return typeof value === 'string' && Object.hasOwn(PLATFORM_GROUPS, value);
+}
+
+/** Bit per platform, so a filter test is one AND in the search hot path. */
+export function platformBit(platform: Platform): number {
+  return 1 << PLATFORMS.indexOf(platform);
+}
+
+export function groupMask(group: PlatformGroup): number {
+  return PLATFORM_GROUPS[group].platforms.reduce((mask, p) => mask | platformBit(p), 0);
+}
+
+/** Extra words a platform is searched by, beyond its label. */
+export const PLATFORM_SEARCH_TERMS: Record<Platform, string> = {
+  pc: 'pc windows computer',
+  ps5: 'ps5 playstation',
+  ps4: 'ps4 playstation',
+  'xbox-series': 'xbox series',
+  'xbox-one': 'xbox one',
+  switch: 'switch nintendo',
+  'steam-deck': 'steam deck',
+  server: 'server dedicated host',
+};

@@ -1,0 +1,12 @@
+import { parsePortSpec, type PortRange, type Protocol } from '../../../data/schema';
+
+export const PROTOCOL_BITS: Record<Protocol, number> = { tcp: 1, udp: 2, both: 3 };
+
+/** The port ranges of a rule, parsed. Specs were validated at build time. */
+export function ruleRanges(ports: readonly string[]): PortRange[] {
+  return ports.map((spec) => parsePortSpec(spec)).filter((r): r is PortRange => r !== null);
+}
+
+export function rangeSize({ start, end }: PortRange): number {
+  return end - start + 1;
+}

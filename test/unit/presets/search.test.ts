@@ -1,0 +1,120 @@
+import { describe, expect, it } from 'vitest';
+import { buildSearchIndex } from '../../../extension/lib/presets/bundle';
+import { PresetSearch, parseQuery } from '../../../extension/lib/presets/search';
+import { preset, rule } from '../../support/preset-factory';
+
+const presets = [
+  preset('minecraft-java', {
+    name: 'Minecraft: Java Edition',
+    aliases: ['mc', 'minecraft java'],
+    category: 'game-server',
+    platforms: { pc: [rule('tcp', '25565')], server: [rule('tcp', '25565')] },
+  }),
+  preset('minecraft-bedrock', {
+    name: 'Minecraft: Bedrock Edition',
+    aliases: ['bedrock'],
+    platforms: { pc: [rule('udp', '19132-19133')], switch: [rule('udp', '19132')] },
+  }),
+  preset('fortnite', { name: 'Fortnite', platforms: { pc: [rule('udp', '5222', '5795-5847')] } }),
+  preset('apex-legends', { name: 'Apex Legends', platforms: { ps5: [rule('udp', '37000-40000')] } }),
+  preset('xbox-network', {
+    name: 'Xbox network',
+    aliases: ['xbox live'],
+    category: 'console-network',
+    platforms: { 'xbox-series': [rule('both', '3074'), rule('udp', '88', '500')] },
+  }),
+  preset('cod-mw3', {
+    name: 'Call of Duty: Modern Warfare III',
+    aliases: ['mw3'],
+    platforms: { pc: [rule('udp', '3074-3079')], ps5: [rule('both', '3074')] },
+  }),
+  preset('counter-strike-2-server', {
+    name: 'Counter-Strike 2 dedicated server',
+    category: 'game-server',
+    platforms: { server: [rule('both', '27015-27030')] },
+  }),
+  preset('mc-tools', { name: 'MC Tools', aliases: [], platforms: { pc: [rule('tcp', '8080')] } }),
+];
+
+function searcher() {
+  // Same path as the popup: the index is serialised at build time and loaded back.
+  return PresetSearch.fromJSON(presets, JSON.stringify(buildSearchIndex(presets)));
+}
+const ids = (hits: { preset: { id: string } }[]) => hits.map((h) => h.preset.id);
+
+describe('parseQuery', () => {
+  it('splits ports, protocol and words', () => {
+    expect(parseQuery('TCP 25565 minecraft')).toEqual({ text: 'minecraft', ports: [25565], protocol: 'tcp' });
+    expect(parseQuery('70000 x')).toEqual({ text: '70000 x', ports: [], protocol: undefined });
+  });
+});
+
+describe('PresetSearch', () => {
+  const s = searcher();
+
+  it('finds by name prefix while typing', () => {
+    expect(ids(s.search('minec'))).toEqual(expect.arrayContaining(['minecraft-java', 'minecraft-bedrock']));
+    expect(ids(s.search('apex l'))).toEqual(['apex-legends']);
+  });
+
+  it('tolerates typos', () => {
+    expect(ids(s.search('minecarft'))).toContain('minecraft-java');
+    expect(ids(s.search('fortnight'))).toContain('fortnite');
+  });
+
+  it('finds by alias and category and platform words', () => {
+    expect(ids(s.search('mw3'))[0]).toBe('cod-mw3');
+    expect(ids(s.search('console network'))).toEqual(['xbox-network']);
+    expect(ids(s.search('switch'))).toEqual(['minecraft-bedrock']);
+  });
+
+  it('finds every preset using a port, including inside ranges', () => {
+    expect(ids(s.search('3074')).sort()).toEqual(['cod-mw3', 'xbox-network']);
+    expect(ids(s.search('27016'))).toEqual(['counter-strike-2-server']);
+    expect(ids(s.search('5800'))).toEqual(['fortnite']);
+    expect(ids(s.search('5848'))).toEqual([]);
+  });
+
+  it('narrows a port by protocol ("both" counts as either)', () => {
+    expect(ids(s.search('tcp 3074')).sort()).toEqual(['cod-mw3', 'xbox-network']);
+    expect(ids(s.search('tcp 3076'))).toEqual([]);
+    expect(ids(s.search('udp 3076'))).toEqual(['cod-mw3']);
+    expect(ids(s.search('udp 3074')).sort()).toEqual(['cod-mw3', 'xbox-network']);
+    expect(ids(s.search('udp 25565'))).toEqual([]);
+    expect(ids(s.search('tcp 25565'))).toEqual(['minecraft-java']);
+  });
+
+  it('combines words and ports', () => {
+    expect(ids(s.search('minecraft 19132'))).toEqual(['minecraft-bedrock']);
+  });
+
+  it('filters by platform group', () => {
+    expect(ids(s.search('minecraft', { platform: 'switch' }))).toEqual(['minecraft-bedrock']);
+    expect(ids(s.search('3074', { platform: 'playstation' }))).toEqual(['cod-mw3']);
+    // The port must be on a rule of the filtered platform, not any platform of the preset.
+    expect(ids(s.search('3075', { platform: 'playstation' }))).toEqual([]);
+  });
+
+  it('ranks exact name/alias first, then favorites, then recents, then the rest', () => {
+    const hits = s.search('mc', { favorites: new Set(['mc-tools']) });
+    expect(hits[0]).toMatchObject({ preset: { id: 'minecraft-java' }, tier: 'exact' });
+    expect(hits[1]).toMatchObject({ preset: { id: 'mc-tools' }, tier: 'favorite' });
+
+    const recent = s.search('minecraft', { recents: ['minecraft-bedrock'] });
+    expect(ids(recent)).toEqual(['minecraft-bedrock', 'minecraft-java']);
+    expect(recent[0]!.tier).toBe('recent');
+  });
+
+  it('browses favorites and recents first on an empty query', () => {
+    const hits = s.search('', { favorites: new Set(['fortnite']), recents: ['apex-legends', 'fortnite'] });
+    expect(ids(hits).slice(0, 2)).toEqual(['fortnite', 'apex-legends']);
+    expect(hits).toHaveLength(presets.length);
+  });
+
+  it('includes custom presets added at run time', () => {
+    const t = searcher();
+    t.addPresets([preset('my-game', { name: 'My Secret Game', platforms: { pc: [rule('udp', '40001')] } })]);
+    expect(ids(t.search('secret'))).toEqual(['my-game']);
+    expect(ids(t.search('40001'))).toEqual(['my-game']);
+  });
+});
