@@ -1,1 +1,3 @@
-document.getElementById('app')!.textContent = 'PortPilot';
+import { startPopup } from "../../lib/popup/app";
+
+void startPopup();

@@ -8,7 +8,7 @@ export const SETTINGS = {
     default: ['192.168.1.1', '192.168.0.1'] as string[],
     valid: (v: unknown): v is string[] => Array.isArray(v) && v.every((x) => typeof x === 'string'),
   },
-  lastDeviceId: { default: 0, valid: (v: unknown): v is number => typeof v === 'number' },
+  lastDeviceId: { default: 0 as number, valid: (v: unknown): v is number => typeof v === 'number' },
 } as const;
 
 type Settings = typeof SETTINGS;

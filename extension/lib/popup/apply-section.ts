@@ -1,0 +1,101 @@
+import type { ApplyJob, ApplyMode, Detection, RouterRule, RuleOutcome } from '../apply/types';
+import { h, mount } from './dom';
+
+const STATUS_TEXT: Record<RuleOutcome['status'], string> = {
+  pending: 'waiting',
+  saving: 'saving…',
+  applied: 'applied',
+  present: 'already present',
+  conflict: 'conflict: left alone',
+  failed: 'failed',
+  filled: 'filled: press Save on the router page',
+};
+const DONE = new Set<RuleOutcome['status']>(['applied', 'present', 'conflict', 'failed', 'filled']);
+
+export interface ApplySectionState {
+  detection: Detection | undefined;
+  job: ApplyJob | null;
+  rules: RouterRule[];
+  deviceChosen: boolean;
+  error?: string;
+}
+
+export interface ApplySectionActions {
+  apply(mode: ApplyMode): void;
+  exportOutline(): void;
+}
+
+/** Why Apply is unavailable, or null when it can run. */
+export function applyBlocker(state: ApplySectionState): string | null {
+  const d = state.detection;
+  if (!d) return 'Looking at the current tab…';
+  if (d.kind === 'login') return 'Log in to your router in this tab, open its port-forwarding page, then reopen PortPilot.';
+  if (d.kind === 'app-only') return 'This router is managed in the My Spectrum app: follow the checklist below.';
+  if (d.kind === 'unknown') return `PortPilot does not recognise this tab as a router's port-forwarding page (${d.reason}). Open that page (e.g. http://192.168.1.1), or copy the rules.`;
+  if (!state.deviceChosen) return 'Choose the device the ports should go to.';
+  if (state.rules.length === 0) return 'This preset has no rules for the chosen platform.';
+  if (state.job && (state.job.state === 'running' || state.job.state === 'paused-login')) return 'An apply is already running in this tab.';
+  return null;
+}
+
+function outcomesList(job: ApplyJob): HTMLElement {
+  const done = job.rules.filter((r) => DONE.has(r.status)).length;
+  const title =
+    job.state === 'paused-login'
+      ? 'Paused: the router asked for a login. Log in on the router page; PortPilot resumes by itself.'
+      : job.state === 'done'
+        ? `Finished: ${done} of ${job.rules.length} rules handled.`
+        : `Applying rule ${Math.min(done + 1, job.rules.length)} of ${job.rules.length}…`;
+  return h('div', { id: 'apply-progress' },
+    h('p', { role: 'status' }, title),
+    h('progress', { max: job.rules.length, value: done, 'aria-label': 'Rules handled' }),
+    job.message ? h('p', { class: 'muted' }, job.message) : null,
+    h('ul', { class: 'outcomes', id: 'outcomes' },
+      ...job.rules.map((o) =>
+        h('li', { 'data-status': o.status },
+          `${o.rule.name} (${o.rule.protocol.toUpperCase()} ${o.rule.externalStart}${o.rule.externalEnd !== o.rule.externalStart ? `-${o.rule.externalEnd}` : ''}): ${STATUS_TEXT[o.status]}`,
+          o.message ? ` — ${o.message}` : '',
+        ),
+      ),
+    ),
+  );
+}
+
+/** The My Spectrum app steps, with the rules as a checklist to tick off there. */
+function appChecklist(rules: RouterRule[]): HTMLElement {
+  return h('div', { id: 'app-checklist' },
+    h('p', {}, 'Your Spectrum router has no port-forwarding page of its own. In the My Spectrum app:'),
+    h('ol', {},
+      h('li', {}, 'Services › Router › Advanced Settings › Port Forwarding & IP Reservations.'),
+      h('li', {}, `Reserve the device's IP address${rules[0] ? ` (${rules[0].ip})` : ''} first.`),
+      h('li', {}, 'Then add one port assignment per rule:'),
+    ),
+    h('ul', { class: 'outcomes' },
+      ...rules.map((r, i) =>
+        h('li', {}, h('label', {}, h('input', { type: 'checkbox', id: `check-${i}` }),
+          ` ${r.protocol === 'both' ? 'TCP/UDP' : r.protocol.toUpperCase()} ${r.externalStart}${r.externalEnd !== r.externalStart ? `-${r.externalEnd}` : ''} → ${r.ip}`)),
+      ),
+    ),
+  );
+}
+
+export function renderApplySection(root: HTMLElement, state: ApplySectionState, actions: ApplySectionActions): void {
+  const blocker = applyBlocker(state);
+  const d = state.detection;
+  mount(root, 
+    h('h2', { class: 'sr-only' }, 'Router'),
+    d && d.kind !== 'unknown' ? h('p', { class: 'muted', id: 'router-detected' }, `Router: ${d.adapterName ?? d.adapterId ?? 'generic form'} (${d.origin})`) : null,
+    h('div', { class: 'row' },
+      h('button', { type: 'button', class: 'primary', id: 'apply', disabled: blocker !== null, 'aria-describedby': 'apply-reason', onclick: () => actions.apply('apply') },
+        `Apply ${state.rules.length} rule${state.rules.length === 1 ? '' : 's'} to router`),
+      h('button', { type: 'button', id: 'fill-only', disabled: blocker !== null, onclick: () => actions.apply('fill-only'), title: 'Type the first rule into the form and leave Save to you' }, 'Fill first rule only'),
+    ),
+    h('p', { class: 'muted', id: 'apply-reason' }, blocker ?? 'Existing rules are read first: nothing of yours is changed or removed.'),
+    state.error ? h('p', { class: 'error', role: 'alert' }, state.error) : null,
+    d?.kind === 'app-only' ? appChecklist(state.rules) : null,
+    d?.kind === 'unknown' && d.origin.startsWith('http')
+      ? h('button', { type: 'button', id: 'export-outline', onclick: actions.exportOutline, title: 'A description of the page forms, without values, for a pull request adding this router' }, 'Export page outline')
+      : null,
+    state.job && state.job.presetId ? outcomesList(state.job) : null,
+  );
+}

@@ -1,0 +1,129 @@
+import { PLATFORM_LABELS, PLATFORMS, type Platform } from '../../../data/schema';
+import { rulesFromPreset } from '../apply/plan';
+import type { RouterRule } from '../apply/types';
+import { CATEGORY_LABELS, type BundledPreset } from '../presets/bundle';
+import { riskNotes } from '../presets/risk';
+import type { Device } from '../store/db';
+import { rulesAsHtml, rulesAsText, rulesAsTsv } from './copy-rules';
+import { h, mount } from './dom';
+
+const VERIFICATION_TEXT = {
+  publisher: "checked against the publisher's own page",
+  platform: "checked against the platform's official page",
+  community: 'from community documentation',
+  unverified: 'unverified: no source found yet',
+} as const;
+const PROTOCOL_LABEL = { tcp: 'TCP', udp: 'UDP', both: 'TCP+UDP' } as const;
+/** Shown in the table when no device is chosen yet. */
+export const PLACEHOLDER_IP = '0.0.0.0';
+
+export interface PresetViewState {
+  preset: BundledPreset;
+  platform: Platform;
+  device: Device | undefined;
+  devices: Device[];
+  favorite: boolean;
+}
+
+export interface PresetViewActions {
+  back(): void;
+  toggleFavorite(): void;
+  choosePlatform(p: Platform): void;
+  chooseDevice(id: number): void;
+  addDevice(name: string, ip: string): Promise<string | null>; // error text or null
+}
+
+export function availablePlatforms(preset: BundledPreset): Platform[] {
+  return PLATFORMS.filter((p) => preset.platforms[p]);
+}
+
+export function plannedRules(state: PresetViewState): RouterRule[] {
+  return rulesFromPreset(state.preset, state.platform, state.device?.ip ?? PLACEHOLDER_IP);
+}
+
+const span = (a: number, b: number) => (a === b ? String(a) : `${a}–${b}`);
+
+/** Everything about one preset except the router part, which apply-section.ts renders below it. */
+export function renderPresetView(root: HTMLElement, state: PresetViewState, actions: PresetViewActions): void {
+  const { preset, platform } = state;
+  const specs = preset.platforms[platform] ?? [];
+  const routerRules = plannedRules(state);
+
+  const platformSelect = h('select', { id: 'preset-platform', onchange: (e: Event) => actions.choosePlatform((e.target as HTMLSelectElement).value as Platform) },
+    ...availablePlatforms(preset).map((p) => h('option', { value: p, selected: p === platform }, PLATFORM_LABELS[p])),
+  );
+  const deviceSelect = h('select', { id: 'preset-device', onchange: (e: Event) => actions.chooseDevice(Number((e.target as HTMLSelectElement).value)) },
+    h('option', { value: '0', selected: !state.device }, state.devices.length ? 'Choose a device…' : 'No devices yet'),
+    ...state.devices.map((d) => h('option', { value: d.id!, selected: d.id === state.device?.id }, `${d.name} — ${d.ip}`)),
+  );
+
+  const nameInput = h('input', { id: 'new-device-name', placeholder: 'PS5', 'aria-label': 'Device name', size: 8 });
+  const ipInput = h('input', { id: 'new-device-ip', placeholder: '192.168.1.50', 'aria-label': 'Device LAN IP address', size: 12, inputmode: 'decimal' });
+  const deviceError = h('p', { class: 'error', id: 'device-error', role: 'alert' });
+  const addForm = h('form', { class: 'row', id: 'add-device', 'aria-label': 'Add a device', hidden: state.devices.length > 0,
+    onsubmit: async (e: Event) => {
+      e.preventDefault();
+      deviceError.textContent = (await actions.addDevice(nameInput.value, ipInput.value)) ?? '';
+    } },
+    nameInput, ipInput, h('button', { type: 'submit' }, 'Add device'),
+  );
+
+  const hostOnlyUsed = specs.some((s) => s.hostOnly);
+  const table = h('table', { id: 'rules', 'aria-label': `Rules for ${PLATFORM_LABELS[platform]}` },
+    h('thead', {}, h('tr', {}, ...['Protocol', 'External', 'Internal', 'Purpose'].map((c) => h('th', { scope: 'col' }, c)))),
+    h('tbody', {}, ...specs.flatMap((spec) => {
+      const rules = rulesFromPreset({ ...preset, platforms: { [platform]: [spec] } }, platform, '0.0.0.0');
+      return rules.map((r) => h('tr', {},
+        h('td', {}, PROTOCOL_LABEL[r.protocol]),
+        h('td', {}, span(r.externalStart, r.externalEnd)),
+        h('td', {}, span(r.internalStart, r.internalEnd)),
+        h('td', {}, spec.purpose, spec.hostOnly ? h('span', { class: 'badge', title: 'Needed only if you host' }, ' host only') : null),
+      ));
+    })),
+  );
+
+  const copyStatus = h('span', { class: 'muted', role: 'status' });
+  const copy = async (kind: 'text' | 'table') => {
+    const title = `${preset.name} → ${state.device?.ip ?? 'your device'}`;
+    try {
+      if (kind === 'text') await navigator.clipboard.writeText(rulesAsText(title, platform, routerRules));
+      else
+        await navigator.clipboard.write([
+          new ClipboardItem({
+            'text/plain': new Blob([rulesAsTsv(routerRules)], { type: 'text/plain' }),
+            'text/html': new Blob([rulesAsHtml(routerRules)], { type: 'text/html' }),
+          }),
+        ]);
+      copyStatus.textContent = kind === 'text' ? 'Copied as text.' : 'Copied as a table.';
+    } catch {
+      copyStatus.textContent = 'The browser refused the clipboard; select the table and copy it instead.';
+    }
+  };
+
+  mount(root, 
+    h('div', { class: 'row' },
+      h('button', { id: 'back', type: 'button', onclick: actions.back, 'aria-label': 'Back to search' }, '←'),
+      h('h1', { id: 'preset-title', tabindex: -1 }, preset.name),
+      h('button', { id: 'favorite', type: 'button', 'aria-pressed': String(state.favorite), onclick: actions.toggleFavorite,
+        'aria-label': state.favorite ? 'Remove from favorites' : 'Add to favorites' }, state.favorite ? '★' : '☆'),
+    ),
+    h('p', { class: 'muted' }, `${CATEGORY_LABELS[preset.category]} · ${VERIFICATION_TEXT[preset.verification]}`),
+    h('div', { class: 'row' }, h('label', { for: 'preset-platform' }, 'Platform'), platformSelect),
+    h('div', { class: 'row' }, h('label', { for: 'preset-device' }, 'Device'), deviceSelect,
+      state.devices.length > 0 ? h('button', { type: 'button', onclick: () => { addForm.hidden = !addForm.hidden; nameInput.focus(); } }, '+ Device') : null),
+    addForm, deviceError,
+    table,
+    hostOnlyUsed ? h('p', { class: 'muted' }, '"host only" rules matter only if you host games or a server.') : null,
+    ...riskNotes(specs).map((n) => h('p', { class: 'note', role: 'note', 'data-level': n.level }, n.text)),
+    h('p', { class: 'note', role: 'note' }, 'Give the device a fixed LAN address first (a DHCP reservation on the router): a forward points at an address, and the device may get another one tomorrow.'),
+    preset.notes ? h('p', { id: 'preset-notes' }, preset.notes) : null,
+    h('div', { class: 'muted' }, 'Sources: ',
+      ...(preset.sources.length ? preset.sources.map((s, i) => h('span', {}, i ? ', ' : '', h('a', { href: s.url, target: '_blank', rel: 'noopener noreferrer' }, new URL(s.url).hostname), ` (checked ${s.checked})`)) : ['none yet']),
+    ),
+    h('div', { class: 'row' },
+      h('button', { type: 'button', id: 'copy-text', onclick: () => copy('text') }, 'Copy rules'),
+      h('button', { type: 'button', id: 'copy-table', onclick: () => copy('table') }, 'Copy as table'),
+      copyStatus,
+    ),
+  );
+}
