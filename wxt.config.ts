@@ -7,6 +7,8 @@ const e2e = process.env.PORTPILOT_E2E === '1';
 
 export default defineConfig({
   srcDir: 'extension',
+  // scripts/build-data.ts writes the preset bundle here; WXT copies it into the extension.
+  publicDir: 'build/public',
   modules: ['@wxt-dev/webextension-polyfill'],
   outDirTemplate: e2e ? 'e2e-{{browser}}-mv{{manifestVersion}}' : '{{browser}}-mv{{manifestVersion}}{{modeSuffix}}',
   manifest: ({ browser }) => ({

@@ -1,8 +1,8 @@
 /**
  * data/presets/*.json → the files the extension ships:
- *   extension/public/data/presets.json       every preset, as one array (sorted by id)
- *   extension/public/data/search-index.json  a MiniSearch index built here, so the popup loads it
- *                                            instead of indexing at every opening
+ *   build/public/data/presets.json       every preset, as one array (sorted by id)
+ *   build/public/data/search-index.json  a MiniSearch index built here, so the popup loads it
+ *                                        instead of indexing at every opening
  * Run after `npm run validate`: this script parses with the schema and stops on the first bad file.
  */
 import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
@@ -12,7 +12,7 @@ import { BUNDLE_FILES, buildSearchIndex, toBundled } from '../extension/lib/pres
 
 const root = path.resolve(import.meta.dirname, '..');
 const presetsDir = path.join(root, 'data/presets');
-const outDir = path.join(root, 'extension/public');
+const outDir = path.join(root, 'build/public');
 
 const files = (await readdir(presetsDir)).filter((f) => f.endsWith('.json')).sort();
 const presets = await Promise.all(

@@ -1,4 +1,4 @@
-import { PLATFORM_LABELS, type Platform } from '../../../data/schema';
+import { PLATFORM_LABELS, type Platform } from '../../../data/vocabulary';
 import type { RouterRule } from '../apply/types';
 
 const PROTOCOL_LABEL = { tcp: 'TCP', udp: 'UDP', both: 'TCP/UDP' } as const;

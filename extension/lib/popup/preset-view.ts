@@ -1,4 +1,4 @@
-import { PLATFORM_LABELS, PLATFORMS, type Platform } from '../../../data/schema';
+import { PLATFORM_LABELS, PLATFORMS, type Platform } from '../../../data/vocabulary';
 import { rulesFromPreset } from '../apply/plan';
 import type { RouterRule } from '../apply/types';
 import { CATEGORY_LABELS, type BundledPreset } from '../presets/bundle';

@@ -1,5 +1,6 @@
 import MiniSearch from 'minisearch';
-import { CATEGORIES, PLATFORM_LABELS, type Category, type Preset } from '../../../data/schema';
+import type { Preset } from '../../../data/schema';
+import { CATEGORIES, PLATFORM_LABELS, type Category } from '../../../data/vocabulary';
 import { PLATFORM_SEARCH_TERMS } from './platforms';
 import { SEARCH_INDEX_OPTIONS, type SearchDoc } from './search-options';
 

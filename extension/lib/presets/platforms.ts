@@ -1,4 +1,4 @@
-import { PLATFORMS, type Platform } from '../../../data/schema';
+import { PLATFORMS, type Platform } from '../../../data/vocabulary';
 
 /** The popup's platform filter groups the schema's platforms the way people think of them. */
 export const PLATFORM_GROUPS = {

@@ -1,4 +1,4 @@
-import { parsePortSpec, type PortRange, type Protocol } from '../../../data/schema';
+import { parsePortSpec, type PortRange, type Protocol } from '../../../data/vocabulary';
 
 export const PROTOCOL_BITS: Record<Protocol, number> = { tcp: 1, udp: 2, both: 3 };
 

@@ -1,5 +1,5 @@
 import MiniSearch from 'minisearch';
-import { PLATFORMS, type Platform, type Protocol } from '../../../data/schema';
+import { PLATFORMS, type Platform, type Protocol } from '../../../data/vocabulary';
 import { toSearchDoc, type BundledPreset } from './bundle';
 import { PROTOCOL_BITS, ruleRanges } from './ports';
 import { groupMask, platformBit, type PlatformGroup } from './platforms';

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { PROTOCOLS } from '../../../data/schema';
 import { db } from './db';
-import { describeIssues, parseCustomPreset } from './custom-presets';
+import { describeIssues, parseCustomPreset } from './custom-preset-input';
 import { UserDataError } from './errors';
 import { checkLanIp } from './lan-ip';
 import { SETTINGS, type SettingKey } from './settings';

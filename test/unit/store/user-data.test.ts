@@ -1,6 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { clearUserData, exportUserData, importUserData } from '../../../extension/lib/store/backup';
-import { listCustomPresets, saveCustomPreset } from '../../../extension/lib/store/custom-presets';
+import { listCustomPresets } from '../../../extension/lib/store/custom-presets';
+import { saveCustomPreset } from '../../../extension/lib/store/custom-preset-input';
 import { db } from '../../../extension/lib/store/db';
 import { listDevices, saveDevice } from '../../../extension/lib/store/devices';
 import { UserDataError } from '../../../extension/lib/store/errors';

@@ -1,0 +1,143 @@
+/**
+ * From a preset to router rules, and from router rules plus what the router already holds
+ * to a plan: add, skip (already present) or leave alone (conflict). The plan never touches
+ * a user's rule: a conflict stops that one rule and says why.
+ */
+import type { Preset } from '../../../data/schema';
+import { parsePortSpec, type Platform, type Protocol } from '../../../data/vocabulary';
+import type { ExistingRule } from '../routers/generic/table';
+import type { RouterRule } from './types';
+
+export interface RulesFromPresetOptions {
+  /** Longest name the router accepts. Default 20: the shortest limit seen on consumer routers. */
+  maxNameLength?: number;
+  /** Leave out rules marked hostOnly (only needed to host a game). Default false. */
+  skipHostOnly?: boolean;
+  enabled?: boolean;
+}
+
+const STOP_WORDS = new Set(['the', 'a', 'an', 'of', 'and', 'for', 'edition', 'server', 'to']);
+
+/** ASCII letters and digits only: routers reject or mangle anything else in a name. */
+export function asciiWords(text: string): string[] {
+  return text
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/[^A-Za-z0-9 ]+/g, ' ')
+    .split(/\s+/)
+    .filter(Boolean);
+}
+
+/** "Minecraft: Java Edition" + "25565" → "Minecraft Java 25565", at most max chars. */
+export function ruleName(presetName: string, suffix: string, max = 20): string {
+  const words = asciiWords(presetName);
+  const kept = words.filter((w, i) => i === 0 || !STOP_WORDS.has(w.toLowerCase()));
+  const tail = suffix ? ` ${suffix}` : '';
+  let base = '';
+  for (const w of kept.length ? kept : ['Rule']) {
+    const next = base ? `${base} ${w}` : w;
+    if (next.length + tail.length > max) break;
+    base = next;
+  }
+  if (!base) base = (kept[0] ?? 'Rule').slice(0, Math.max(1, max - tail.length));
+  return `${base}${tail}`.slice(0, max).trim();
+}
+
+const PROTO_TAG: Record<Protocol, string> = { tcp: 'T', udp: 'U', both: '' };
+
+/** One RouterRule per port spec of the platform's rules; internal ports = external ports. */
+export function rulesFromPreset(
+  preset: Preset,
+  platform: Platform | string,
+  deviceIp: string,
+  opts: RulesFromPresetOptions = {},
+): RouterRule[] {
+  const max = opts.maxNameLength ?? 20;
+  const specs = preset.platforms[platform as Platform] ?? [];
+  const rules: RouterRule[] = [];
+  for (const spec of specs) {
+    if (opts.skipHostOnly && spec.hostOnly) continue;
+    for (const port of spec.ports) {
+      const range = parsePortSpec(port);
+      if (!range) continue;
+      rules.push({
+        name: '',
+        protocol: spec.protocol,
+        externalStart: range.start,
+        externalEnd: range.end,
+        internalStart: range.start,
+        internalEnd: range.end,
+        ip: deviceIp,
+        enabled: opts.enabled ?? true,
+      });
+    }
+  }
+  // Names: preset + first port; a protocol letter only where two rules would share a name.
+  const base = rules.map((r) => ruleName(preset.name, String(r.externalStart), max));
+  const used = new Set<string>();
+  rules.forEach((r, i) => {
+    let name = base[i]!;
+    if (base.filter((b) => b === name).length > 1) name = ruleName(preset.name, `${r.externalStart}${PROTO_TAG[r.protocol]}`, max);
+    let n = 2;
+    while (used.has(name)) name = ruleName(preset.name, `${r.externalStart}-${n++}`, max);
+    used.add(name);
+    r.name = name;
+  });
+  return rules;
+}
+
+export type PlanStep = { action: 'add' } | { action: 'present'; message: string } | { action: 'conflict'; message: string };
+
+const overlaps = (a1: number, a2: number, b1: number, b2: number) => a1 <= b2 && b1 <= a2;
+
+function protocolsOf(p: Protocol | null): Set<'tcp' | 'udp'> {
+  if (p === 'tcp') return new Set(['tcp']);
+  if (p === 'udp') return new Set(['udp']);
+  return new Set(['tcp', 'udp']); // both, or unknown: assume it may cover both
+}
+
+const range = (s: number, e: number) => (s === e ? String(s) : `${s}-${e}`);
+const label = (e: ExistingRule) => (e.name ? `"${e.name}"` : `for ${range(e.externalStart, e.externalEnd)}`);
+
+/** Plans one rule against the rules the router already shows. */
+export function planRule(rule: RouterRule, existing: ExistingRule[]): PlanStep {
+  const want = protocolsOf(rule.protocol);
+  const clashes = existing.filter(
+    (e) =>
+      overlaps(rule.externalStart, rule.externalEnd, e.externalStart, e.externalEnd) &&
+      [...protocolsOf(e.protocol)].some((p) => want.has(p)),
+  );
+  if (!clashes.length) return { action: 'add' };
+  // Present: every protocol of the rule is covered, to the same device, with the same ports.
+  const covering = clashes.filter((e) => {
+    if (!e.ip || e.ip !== rule.ip) return false;
+    if (e.externalStart > rule.externalStart || e.externalEnd < rule.externalEnd) return false;
+    const offset = (e.internalStart ?? e.externalStart) - e.externalStart;
+    if (offset !== rule.internalStart - rule.externalStart) return false;
+    return e.enabled !== false;
+  });
+  const covered = new Set<string>();
+  covering.forEach((e) => protocolsOf(e.protocol).forEach((p) => covered.add(p)));
+  if ([...want].every((p) => covered.has(p))) {
+    const unsure = covering.some((e) => e.protocol === null) ? '; the router does not show its protocol' : '';
+    return { action: 'present', message: `already on the router (${covering.map(label).join(', ')}${unsure})` };
+  }
+  const other = clashes.find((e) => e.ip && e.ip !== rule.ip);
+  if (other) {
+    return {
+      action: 'conflict',
+      message: `port ${range(other.externalStart, other.externalEnd)} ${other.protocol?.toUpperCase() ?? ''} already goes to ${other.ip} (rule ${label(other)}); left it alone`.replace(/\s+/g, ' '),
+    };
+  }
+  const first = clashes[0]!;
+  if (first.enabled === false) {
+    return { action: 'conflict', message: `a disabled rule ${label(first)} already uses these ports; enable or edit it yourself` };
+  }
+  if (!first.ip) {
+    return { action: 'conflict', message: `rule ${label(first)} already uses these ports and its device could not be read; left it alone` };
+  }
+  return {
+    action: 'conflict',
+    message: `rule ${label(first)} already uses part of these ports for this device with other settings; left it alone`,
+  };
+}
