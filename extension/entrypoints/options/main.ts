@@ -1,0 +1,3 @@
+import { startOptions } from "../../lib/options/app";
+
+void startOptions();
