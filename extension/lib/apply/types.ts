@@ -50,6 +50,11 @@ export interface ApplyJob {
   message?: string;
   startedAt: number;
   finishedAt?: number;
+  /**
+   * Content-side bookkeeping across page loads: the rule whose form the engine opened or
+   * submitted last, so an add button that leads nowhere is not clicked forever.
+   */
+  cursor?: { index: number; action: 'open-form' | 'submit' };
 }
 
 export type PageKind = 'form' | 'app-only' | 'login' | 'unknown';

@@ -1,0 +1,217 @@
+/**
+ * Background side of an apply: jobs in browser.storage.session keyed by tab, the message
+ * API the popup and the router content script speak, and re-injection of the content
+ * script after each page load of a tab with a running or paused job.
+ */
+import { browser, type Browser } from 'wxt/browser';
+import { presetSchema, type Preset } from '../../../data/schema';
+import type { PageOutline } from '../routers/outline';
+import { rulesFromPreset } from './plan';
+import type { ApplyJob, ApplyMode, Detection } from './types';
+
+/** Output path of entrypoints/router.content.ts (registration: 'runtime') in the built extension. */
+export const ROUTER_SCRIPT = '/content-scripts/router.js';
+
+export type ApplyRequest =
+  | { type: 'apply:start'; tabId: number; preset: Preset; platform: string; deviceIp: string; mode: ApplyMode }
+  | { type: 'apply:status'; tabId: number }
+  | { type: 'apply:stop'; tabId: number }
+  | { type: 'detect'; tabId: number }
+  | { type: 'outline'; tabId: number }
+  | { type: 'job:get' }
+  | { type: 'job:save'; job: ApplyJob };
+
+export type ApplyStartResponse = { ok: true; job: ApplyJob } | { ok: false; error: string };
+
+/** Messages the background sends to the router content script (tabs.sendMessage). */
+export type RouterRequest = { type: 'router:detect' } | { type: 'router:outline' } | { type: 'router:run' };
+
+/** Broadcast to extension pages (the popup) on every job change. */
+export interface JobChanged {
+  type: 'job:changed';
+  job: ApplyJob;
+}
+
+export interface ApplyHandlerOptions {
+  /** Called once when a job reaches 'done' or 'stopped' (the lead records history here). */
+  onJobFinished?: (job: ApplyJob) => void | Promise<void>;
+}
+
+const key = (tabId: number) => `job:${tabId}`;
+const IPV4 = /^(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(\.(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)){3}$/;
+
+export async function getJob(tabId: number): Promise<ApplyJob | null> {
+  const k = key(tabId);
+  const got = await browser.storage.session.get(k);
+  return (got[k] as ApplyJob | undefined) ?? null;
+}
+
+async function putJob(job: ApplyJob): Promise<void> {
+  await browser.storage.session.set({ [key(job.tabId)]: job });
+}
+
+async function broadcast(job: ApplyJob): Promise<void> {
+  try {
+    await browser.runtime.sendMessage({ type: 'job:changed', job } satisfies JobChanged);
+  } catch {
+    /* no popup open: "Could not establish connection. Receiving end does not exist." */
+  }
+}
+
+export async function injectRouterScript(tabId: number): Promise<void> {
+  await browser.scripting.executeScript({ target: { tabId }, files: [ROUTER_SCRIPT] });
+}
+
+function newId(): string {
+  return `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`;
+}
+
+/** Checks an apply:start request and builds its job (pure: exported for tests). */
+export function buildJob(
+  msg: Extract<ApplyRequest, { type: 'apply:start' }>,
+  origin: string,
+  now = Date.now(),
+): ApplyStartResponse {
+  if (!Number.isInteger(msg.tabId) || msg.tabId < 0) return { ok: false, error: 'no tab to apply in' };
+  if (msg.mode !== 'apply' && msg.mode !== 'fill-only') return { ok: false, error: `unknown mode "${String(msg.mode)}"` };
+  if (typeof msg.deviceIp !== 'string' || !IPV4.test(msg.deviceIp.trim())) {
+    return { ok: false, error: `"${String(msg.deviceIp)}" is not a device IPv4 address like 192.168.1.20` };
+  }
+  const parsed = presetSchema.safeParse(msg.preset);
+  if (!parsed.success) return { ok: false, error: `the preset is not valid: ${parsed.error.issues[0]?.message ?? 'unknown problem'}` };
+  const preset = parsed.data;
+  if (!(msg.platform in preset.platforms)) return { ok: false, error: `${preset.name} has no rules for ${msg.platform}` };
+  if (!/^https?:\/\//.test(origin)) return { ok: false, error: 'the tab is not showing a router web page' };
+  const rules = rulesFromPreset(preset, msg.platform, msg.deviceIp.trim());
+  if (!rules.length) return { ok: false, error: 'the preset has no port rules for this platform' };
+  return {
+    ok: true,
+    job: {
+      id: newId(),
+      tabId: msg.tabId,
+      origin,
+      presetId: preset.id,
+      presetName: preset.name,
+      platform: msg.platform,
+      deviceIp: msg.deviceIp.trim(),
+      mode: msg.mode,
+      state: 'running',
+      rules: rules.map((rule) => ({ rule, status: 'pending' })),
+      startedAt: now,
+    },
+  };
+}
+
+async function tabOrigin(tabId: number): Promise<string> {
+  const tab = await browser.tabs.get(tabId);
+  try {
+    return new URL(tab.url ?? '').origin;
+  } catch {
+    return '';
+  }
+}
+
+export function registerApplyHandlers(options: ApplyHandlerOptions = {}): void {
+  const finished = async (before: ApplyJob | null, job: ApplyJob) => {
+    const ended = job.state === 'done' || job.state === 'stopped';
+    const wasEnded = before && before.id === job.id && (before.state === 'done' || before.state === 'stopped');
+    if (ended && !wasEnded) await options.onJobFinished?.(job);
+  };
+
+  const store = async (job: ApplyJob) => {
+    const before = await getJob(job.tabId);
+    await putJob(job);
+    await broadcast(job);
+    await finished(before, job);
+  };
+
+  async function handle(msg: ApplyRequest, sender: Browser.runtime.MessageSender): Promise<unknown> {
+    switch (msg.type) {
+      case 'apply:start': {
+        const origin = await tabOrigin(msg.tabId).catch(() => '');
+        const built = buildJob(msg, origin);
+        if (!built.ok) return built;
+        await store(built.job);
+        try {
+          await injectRouterScript(msg.tabId);
+        } catch (e) {
+          const job = { ...built.job, state: 'stopped' as const, finishedAt: Date.now() };
+          job.message = `PortPilot may not run on this page: ${(e as Error).message}. Allow access to the router's address and try again.`;
+          await store(job);
+          return { ok: false, error: job.message };
+        }
+        return built;
+      }
+      case 'apply:status':
+        return getJob(msg.tabId);
+      case 'apply:stop': {
+        const job = await getJob(msg.tabId);
+        if (!job || job.state === 'done' || job.state === 'stopped') return job;
+        const stopped: ApplyJob = { ...job, state: 'stopped', message: 'Stopped by you.', finishedAt: Date.now() };
+        await store(stopped);
+        return stopped;
+      }
+      case 'job:get': {
+        const tabId = sender.tab?.id;
+        return tabId === undefined ? null : getJob(tabId);
+      }
+      case 'job:save': {
+        const tabId = sender.tab?.id;
+        if (tabId === undefined || msg.job.tabId !== tabId) return false;
+        const current = await getJob(tabId);
+        // A job the user stopped (or replaced) in the meantime is not revived by a late save.
+        if (!current || current.id !== msg.job.id || current.state === 'stopped') return false;
+        await store(msg.job);
+        return true;
+      }
+      case 'detect':
+        return detectInTab(msg.tabId);
+      case 'outline':
+        return outlineOfTab(msg.tabId);
+      default:
+        return undefined;
+    }
+  }
+
+  browser.runtime.onMessage.addListener((message: unknown, sender: Browser.runtime.MessageSender) => {
+    const msg = message as ApplyRequest;
+    if (!msg || typeof msg !== 'object' || typeof msg.type !== 'string') return undefined;
+    if (!/^(apply:|job:get$|job:save$|detect$|outline$)/.test(msg.type)) return undefined;
+    return handle(msg, sender);
+  });
+
+  browser.tabs.onUpdated.addListener((tabId, info) => {
+    if (info.status !== 'complete') return;
+    void getJob(tabId).then(async (job) => {
+      if (!job || (job.state !== 'running' && job.state !== 'paused-login')) return;
+      const origin = await tabOrigin(tabId).catch(() => '');
+      if (origin !== job.origin) return; // the tab left the router: leave the job as it is
+      await injectRouterScript(tabId).catch(() => undefined);
+    });
+  });
+
+  browser.tabs.onRemoved.addListener((tabId) => {
+    void browser.storage.session.remove(key(tabId));
+  });
+}
+
+/** Injects the content script (if needed) and asks it what the page is. */
+export async function detectInTab(tabId: number): Promise<Detection> {
+  const origin = await tabOrigin(tabId).catch(() => '');
+  try {
+    await injectRouterScript(tabId);
+    const d = (await browser.tabs.sendMessage(tabId, { type: 'router:detect' } satisfies RouterRequest)) as Detection | undefined;
+    return d ?? { kind: 'unknown', reason: 'the page did not answer', origin };
+  } catch (e) {
+    return { kind: 'unknown', reason: `cannot read this page: ${(e as Error).message}`, origin };
+  }
+}
+
+export async function outlineOfTab(tabId: number): Promise<PageOutline | { error: string }> {
+  try {
+    await injectRouterScript(tabId);
+    return (await browser.tabs.sendMessage(tabId, { type: 'router:outline' } satisfies RouterRequest)) as PageOutline;
+  } catch (e) {
+    return { error: `cannot read this page: ${(e as Error).message}` };
+  }
+}

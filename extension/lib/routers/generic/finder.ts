@@ -1,0 +1,242 @@
+/**
+ * The generic field finder: maps a form's controls to the parts of a RouterRule, or refuses
+ * with the list of parts it could not identify. It never guesses: a role claimed by two
+ * controls that order cannot settle, or a control whose labels disagree, is a refusal.
+ */
+import { classify, type Bound, type Classified, type Side } from './classify';
+import { isHiddenElement, optionLabels, textOf, visibleControls, type Control } from './signals';
+import { protocolOfLabel, type ProtocolChoice } from './synonyms';
+
+export type ProtocolControl =
+  | { kind: 'select'; el: HTMLSelectElement }
+  | { kind: 'radio'; options: Array<{ el: HTMLInputElement; choice: ProtocolChoice }> };
+
+export interface FieldMap {
+  scope: Element;
+  name?: HTMLInputElement | HTMLTextAreaElement;
+  /** A single-port form has extStart only. */
+  extStart: HTMLInputElement;
+  extEnd?: HTMLInputElement;
+  intStart?: HTMLInputElement;
+  intEnd?: HTMLInputElement;
+  /** One box, or four octet boxes in order. */
+  ip: HTMLInputElement[];
+  protocol: ProtocolControl;
+  enable?: HTMLInputElement;
+  sameAsExternal?: HTMLInputElement;
+}
+
+export type FindResult =
+  | { ok: true; fields: FieldMap; reason: string }
+  | { ok: false; missing: string[]; ambiguous: string[]; unidentified: string[]; found: string[]; reason: string };
+
+const PART_LABEL = {
+  name: 'service name',
+  extStart: 'external port',
+  ip: 'device IP address',
+  protocol: 'protocol',
+} as const;
+
+interface Sorted {
+  start?: HTMLInputElement;
+  end?: HTMLInputElement;
+  problem?: string;
+}
+
+/** Orders the port controls of one side: explicit start/end, or an unlabeled pair by position. */
+function sortSide(entries: Array<{ el: HTMLInputElement; bound: Bound | null }>, what: string): Sorted {
+  const starts = entries.filter((e) => e.bound === 'start');
+  const ends = entries.filter((e) => e.bound === 'end');
+  const plain = entries.filter((e) => e.bound === null);
+  if (starts.length > 1 || ends.length > 1) return { problem: `${what} (several start or end fields)` };
+  if (plain.length === 0) {
+    if (ends.length && !starts.length) return { problem: `${what} start (only an end field)` };
+    return { start: starts[0]?.el, end: ends[0]?.el };
+  }
+  if (starts.length || ends.length) {
+    if (plain.length === 1 && starts.length === 1 && !ends.length) return { problem: `${what} (a port and a start port)` };
+    if (plain.length === 1 && ends.length === 1 && !starts.length) {
+      // "Port [a]  to [b]": the unlabeled one is the start, when it comes first.
+      const [p, e] = [plain[0]!.el, ends[0]!.el];
+      if (p.compareDocumentPosition(e) & 4) return { start: p, end: e };
+    }
+    return { problem: `${what} (cannot tell start from end)` };
+  }
+  if (plain.length === 1) return { start: plain[0]!.el };
+  if (plain.length === 2) {
+    // "External port [a] - [b]": one label, two boxes side by side.
+    const [a, b] = [plain[0]!.el, plain[1]!.el];
+    if (a.parentElement === b.parentElement || a.closest('td, tr, div, label') === b.closest('td, tr, div, label')) {
+      return { start: a, end: b };
+    }
+  }
+  return { problem: `${what} (${plain.length} fields with the same label)` };
+}
+
+function octetGroup(el: HTMLInputElement, claimed: Set<Element>): HTMLInputElement[] | null {
+  const parent = el.closest('td') ?? el.parentElement;
+  if (!parent) return null;
+  const boxes = visibleControls(parent).filter(
+    (c): c is HTMLInputElement => c.tagName === 'INPUT' && ['text', 'number', 'tel', ''].includes((c as HTMLInputElement).type),
+  );
+  if (boxes.length !== 4 || boxes[0] !== el) return null;
+  if (boxes.slice(1).some((b) => claimed.has(b))) return null;
+  return boxes;
+}
+
+function radioProtocol(controls: Control[]): { control?: ProtocolControl; problem?: string } {
+  const groups = new Map<string, HTMLInputElement[]>();
+  for (const c of controls) {
+    if (c.tagName !== 'INPUT' || (c as HTMLInputElement).type !== 'radio') continue;
+    const name = c.getAttribute('name') ?? '';
+    groups.set(name, [...(groups.get(name) ?? []), c as HTMLInputElement]);
+  }
+  const found: ProtocolControl[] = [];
+  for (const radios of groups.values()) {
+    const options = radios.map((el) => {
+      const c = classify(el);
+      const texts = [c.signals.find((s) => s.source === 'following-text' || s.source === 'enclosing-label' || s.source === 'label-for')?.text, el.value];
+      const choice = texts.map((t) => (t ? protocolOfLabel(t) : null)).find((x) => x) ?? null;
+      return { el, choice };
+    });
+    const mapped = options.filter((o): o is { el: HTMLInputElement; choice: ProtocolChoice } => o.choice !== null);
+    const kinds = new Set(mapped.map((o) => o.choice));
+    if (kinds.has('tcp') && kinds.has('udp') && mapped.length === options.length) found.push({ kind: 'radio', options: mapped });
+  }
+  if (found.length > 1) return { problem: 'protocol (several protocol choices)' };
+  return { control: found[0] };
+}
+
+const describe = (c: Classified) => c.label || c.el.getAttribute('name') || c.el.id || c.el.tagName.toLowerCase();
+
+/** Finds the rule fields inside one scope (a form, a table row, or the whole page). */
+export function findFieldsIn(scope: ParentNode & Element): FindResult {
+  const controls = visibleControls(scope);
+  const classified = controls.map(classify);
+  const ambiguous = classified.filter((c) => c.ambiguous).map((c) => `"${describe(c)}" (its labels disagree)`);
+  const unidentified = classified
+    .filter((c) => !c.reading && !c.ambiguous && ['text', 'number', 'tel', ''].includes((c.el as HTMLInputElement).type ?? ''))
+    .filter((c) => c.el.tagName !== 'SELECT')
+    .map(describe);
+  const claimed = new Set<Element>();
+  const found: string[] = [];
+  const missing: string[] = [];
+  const problems: string[] = [...ambiguous];
+
+  const byKind = (kind: string) => classified.filter((c) => c.reading?.kind === kind);
+  const asInput = (c: Classified) => c.el as HTMLInputElement;
+
+  // Ports: a field with no side is external, unless external fields exist too.
+  const ports = byKind('port').filter((c) => c.el.tagName === 'INPUT');
+  const sides: Record<Side, Array<{ el: HTMLInputElement; bound: Bound | null }>> = { ext: [], int: [] };
+  const sideless = ports.filter((c) => c.reading?.kind === 'port' && !c.reading.side);
+  const hasExplicitExt = ports.some((c) => c.reading?.kind === 'port' && c.reading.side === 'ext');
+  if (sideless.length && hasExplicitExt) problems.push('port fields (some say external, some say neither)');
+  for (const c of ports) {
+    if (c.reading?.kind !== 'port') continue;
+    const side = c.reading.side ?? 'ext';
+    sides[side].push({ el: asInput(c), bound: c.reading.bound });
+    claimed.add(c.el);
+  }
+  const ext = sortSide(sides.ext, 'external port');
+  const int = sortSide(sides.int, 'internal port');
+  if (ext.problem) problems.push(ext.problem);
+  if (int.problem) problems.push(int.problem);
+  if (!ext.start && !ext.problem) missing.push(PART_LABEL.extStart);
+  if (int.end && !int.start) problems.push('internal port (an end field without a start)');
+
+  // Device IP: one box or four octets.
+  let ip: HTMLInputElement[] | undefined;
+  const ips = byKind('ip').filter((c) => c.el.tagName === 'INPUT');
+  if (ips.length === 1) {
+    ip = octetGroup(asInput(ips[0]!), claimed) ?? [asInput(ips[0]!)];
+  } else if (ips.length === 4) {
+    const first = asInput(ips[0]!);
+    const group = octetGroup(first, claimed);
+    if (group && ips.every((c) => group.includes(asInput(c)))) ip = group;
+    else problems.push('device IP address (4 IP fields that are not one address)');
+  } else if (ips.length > 1) problems.push(`device IP address (${ips.length} fields)`);
+  if (ip) ip.forEach((b) => claimed.add(b));
+  else if (!ips.length) missing.push(PART_LABEL.ip);
+
+  // Protocol: a select whose options map, or a radio group.
+  let protocol: ProtocolControl | undefined;
+  const selects = byKind('protocol').filter((c) => c.el.tagName === 'SELECT');
+  const radios = radioProtocol(controls);
+  if (radios.problem) problems.push(radios.problem);
+  if (selects.length + (radios.control ? 1 : 0) > 1) problems.push('protocol (several protocol fields)');
+  else if (selects.length === 1) protocol = { kind: 'select', el: selects[0]!.el as HTMLSelectElement };
+  else if (radios.control) protocol = radios.control;
+  else if (!radios.problem) missing.push(PART_LABEL.protocol);
+
+  const single = <T extends Control>(kind: string, what: string): T | undefined => {
+    const list = byKind(kind);
+    if (list.length > 1) {
+      problems.push(`${what} (${list.length} fields)`);
+      return undefined;
+    }
+    return list[0]?.el as T | undefined;
+  };
+  const name = single<HTMLInputElement>('name', PART_LABEL.name);
+  const enable = single<HTMLInputElement>('enable', 'enable checkbox');
+  const sameAsExternal = single<HTMLInputElement>('same', '"same as external" checkbox');
+
+  if (problems.length || missing.length || !ext.start || !ip || !protocol) {
+    const parts = [
+      missing.length ? `could not find: ${missing.join(', ')}` : '',
+      problems.length ? `ambiguous: ${problems.join('; ')}` : '',
+      missing.length && unidentified.length ? `fields not recognised: ${unidentified.map((u) => `"${u}"`).join(', ')}` : '',
+    ].filter(Boolean);
+    if (ext.start) found.push('external port');
+    if (ip) found.push('device IP');
+    if (protocol) found.push('protocol');
+    if (name) found.push('name');
+    return { ok: false, missing, ambiguous: problems, unidentified, found, reason: parts.join('. ') };
+  }
+  const fields: FieldMap = {
+    scope,
+    name,
+    extStart: ext.start,
+    extEnd: ext.end,
+    intStart: int.start,
+    intEnd: int.end,
+    ip,
+    protocol,
+    enable,
+    sameAsExternal,
+  };
+  const shape = [
+    ext.end ? 'port range' : 'single port',
+    ip.length === 4 ? 'IP in 4 boxes' : 'IP box',
+    protocol.kind === 'select' ? 'protocol list' : 'protocol buttons',
+    name ? 'name' : 'no name field',
+  ];
+  return { ok: true, fields, reason: `form fields identified: ${shape.join(', ')}` };
+}
+
+/** Scopes worth trying: each form, then the page itself for controls outside any form. */
+export function candidateScopes(doc: Document): Element[] {
+  const forms = Array.from(doc.querySelectorAll('form')).filter((f) => !isHiddenElement(f) && visibleControls(f).length > 0);
+  const body = doc.body;
+  const loose = body ? visibleControls(body).filter((c) => !c.closest('form')) : [];
+  return loose.length || !forms.length ? [...forms, body] : forms;
+}
+
+/** The best scope's result: the first scope that maps, else the most complete refusal. */
+export function findFields(doc: Document): FindResult {
+  let best: FindResult | null = null;
+  for (const scope of candidateScopes(doc)) {
+    const r = findFieldsIn(scope);
+    if (r.ok) return r;
+    if (!best || (!best.ok && r.found.length > best.found.length)) best = r;
+  }
+  return best ?? { ok: false, missing: ['a form'], ambiguous: [], unidentified: [], found: [], reason: 'no form on this page' };
+}
+
+/** Protocol choices a select offers (used to split TCP+UDP rules when "Both" is missing). */
+export function protocolChoices(control: ProtocolControl): Set<ProtocolChoice> {
+  if (control.kind === 'radio') return new Set(control.options.map((o) => o.choice));
+  return new Set(optionLabels(control.el).map(protocolOfLabel).filter((p): p is ProtocolChoice => p !== null));
+}
+
+export { textOf };
