@@ -1,0 +1,58 @@
+import type { FormatChange } from '../canonical.ts';
+import type { JsonDocument, Position } from '../json-source.ts';
+import { formatJsonPath, type JsonPath, type Problem } from '../problem.ts';
+
+export interface DatasetFile {
+  /** Path relative to the repo root, e.g. `data/presets/halo-infinite.json`. */
+  file: string;
+  text: string;
+}
+
+export interface ParsedPreset extends DatasetFile {
+  doc: JsonDocument;
+  /** The parsed JSON value (not yet checked against the schema). */
+  value: unknown;
+  /** What `npm run format` would write, and the changes it would make to get there. */
+  canonical: { text: string; changes: FormatChange[] };
+}
+
+export interface CheckContext {
+  presets: ParsedPreset[];
+  /** Today as YYYY-MM-DD (UTC); dates after it are in the future. */
+  today: string;
+}
+
+/** A linter for one concern. It sees every parsed file and must not stop at the first problem. */
+export interface Check {
+  name: string;
+  run(ctx: CheckContext): Problem[];
+}
+
+export function problemAt(
+  check: string,
+  file: string,
+  where: Position,
+  path: JsonPath,
+  message: string,
+  fix: string,
+): Problem {
+  return { file, line: where.line, col: where.col, path: formatJsonPath(path), message, fix, check };
+}
+
+/** A problem at a JSON path of a parsed preset (at the key with `key: true`). */
+export function presetProblem(
+  check: string,
+  preset: ParsedPreset,
+  path: JsonPath,
+  message: string,
+  fix: string,
+  options?: { key?: boolean },
+): Problem {
+  return problemAt(check, preset.file, preset.doc.locate(path, options), path, message, fix);
+}
+
+export type Obj = Record<string, unknown>;
+export const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/** The preset file's name without directory and `.json`. */
+export const fileStem = (file: string) => file.replace(/^.*\//, '').replace(/\.json$/i, '');

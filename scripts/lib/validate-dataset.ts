@@ -1,0 +1,38 @@
+/**
+ * Validates a list of preset files in memory and returns every problem found, sorted by place.
+ * One module per concern (like mdn/browser-compat-data's linters); each sees all files and
+ * reports all it finds, so one run shows everything a reviewer would ask for.
+ */
+import { parsePresetFiles } from './checks/json.ts';
+import { checkJsonSchemaFile } from './checks/json-schema-file.ts';
+import { schemaCheck } from './checks/schema.ts';
+import { identityCheck } from './checks/identity.ts';
+import { portsCheck } from './checks/ports.ts';
+import { sourcesCheck } from './checks/sources.ts';
+import { formattingCheck } from './checks/formatting.ts';
+import type { Check, DatasetFile } from './checks/context.ts';
+import { compareProblems, type Problem } from './problem.ts';
+
+export type { DatasetFile } from './checks/context.ts';
+export { formatProblem, type Problem } from './problem.ts';
+
+export const CHECKS: Check[] = [schemaCheck, identityCheck, portsCheck, sourcesCheck, formattingCheck];
+
+export interface ValidateOptions {
+  /** YYYY-MM-DD; defaults to today (UTC). */
+  today?: string;
+  /** The committed JSON Schema file to compare with the generated one; skipped when absent. */
+  jsonSchema?: { file: string; text: string | null };
+}
+
+export function todayUtc(): string {
+  return new Date().toISOString().slice(0, 10);
+}
+
+export function validateDataset(files: DatasetFile[], options: ValidateOptions = {}): Problem[] {
+  const { parsed, problems } = parsePresetFiles(files);
+  const ctx = { presets: parsed, today: options.today ?? todayUtc() };
+  for (const check of CHECKS) problems.push(...check.run(ctx));
+  if (options.jsonSchema) problems.push(...checkJsonSchemaFile(options.jsonSchema));
+  return problems.sort(compareProblems);
+}
