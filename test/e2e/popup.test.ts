@@ -1,0 +1,80 @@
+// The popup in real Chromium with the built extension: search, open a preset, favorite it,
+// add a device, close and reopen: both kept (IndexedDB through Dexie).
+import { mkdirSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchWithExtension, openPopup, type ExtensionBrowser } from '../support/browser';
+
+const OUT = 'test-results';
+
+describe('popup', () => {
+  let ext: ExtensionBrowser;
+  beforeAll(async () => {
+    mkdirSync(OUT, { recursive: true });
+    ext = await launchWithExtension();
+  });
+  afterAll(async () => {
+    await ext?.close();
+  });
+
+  it('searches, favorites, keeps a device across openings', async () => {
+    let popup = await openPopup(ext.context, ext.extensionId);
+    await popup.setViewportSize({ width: 400, height: 600 });
+    // The search box has focus on opening: typing needs no click.
+    await popup.waitForSelector('#results li');
+    await popup.keyboard.type('minecraft');
+    await popup.waitForFunction(() => document.querySelector('#results li')?.textContent?.includes('Minecraft'));
+    const names = await popup.locator('#results li > span:first-child').allTextContents();
+    expect(names.length).toBeGreaterThan(1);
+    expect(names.every((n) => /minecraft/i.test(n))).toBe(true);
+    await popup.screenshot({ path: `${OUT}/popup-search.png` });
+
+    // Enter opens the highlighted result.
+    await popup.keyboard.press('Enter');
+    await popup.waitForSelector('#preset:not([hidden]) #rules');
+    const title = await popup.locator('#preset-title').textContent();
+    expect(title).toMatch(/Minecraft/);
+    expect(await popup.locator('#rules tbody tr').count()).toBeGreaterThan(0);
+
+    await popup.click('#favorite');
+    await popup.waitForSelector('#favorite[aria-pressed="true"]');
+
+    // A public address is refused with a reason; a LAN address is kept.
+    await popup.fill('#new-device-name', 'PS5');
+    await popup.fill('#new-device-ip', '8.8.8.8');
+    await popup.click('#add-device button[type="submit"]');
+    await expect.poll(() => popup.locator('#device-error').textContent()).toMatch(/public internet address/);
+    await popup.fill('#new-device-ip', '192.168.1.50');
+    await popup.click('#add-device button[type="submit"]');
+    await popup.waitForSelector('#preset-device option:checked:has-text("192.168.1.50")', { state: 'attached' });
+    await popup.screenshot({ path: `${OUT}/popup-preset.png` });
+    await popup.close();
+
+    popup = await openPopup(ext.context, ext.extensionId);
+    await popup.waitForSelector('#results li');
+    // Empty query: favorites first, marked as such.
+    const first = popup.locator('#results li').first();
+    expect(await first.textContent()).toMatch(/Minecraft.*favorite/);
+    await popup.keyboard.press('Enter');
+    await popup.waitForSelector('#preset:not([hidden]) #rules');
+    expect(await popup.locator('#favorite').getAttribute('aria-pressed')).toBe('true');
+    expect(await popup.locator('#preset-device option:checked').textContent()).toBe('PS5 — 192.168.1.50');
+    // Esc goes back to the search with the box focused.
+    await popup.keyboard.press('Escape');
+    await popup.waitForSelector('#results:not([hidden])');
+    expect(await popup.evaluate(() => document.activeElement?.id)).toBe('q');
+    await popup.close();
+  });
+
+  it('finds presets by port, and keeps the platform filter', async () => {
+    let popup = await openPopup(ext.context, ext.extensionId);
+    await popup.waitForSelector('#results li');
+    await popup.fill('#q', '25565');
+    await popup.waitForFunction(() => /minecraft/i.test(document.querySelector('#results')?.textContent ?? ''));
+    await popup.selectOption('#platform', 'xbox');
+    await popup.close();
+    popup = await openPopup(ext.context, ext.extensionId);
+    await popup.waitForSelector('#results li');
+    expect(await popup.locator('#platform').inputValue()).toBe('xbox');
+    await popup.close();
+  });
+});
