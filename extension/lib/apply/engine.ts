@@ -41,6 +41,9 @@ const ERROR_SELECTOR =
 const ERROR_WORDS = /\b(error|invalid|fail(ed|ure)?|conflict\w*|overlap\w*|already|cannot|can't|could not|unable|not allowed|must|please|in use|expired|timed? ?out|did not)\b/i;
 const LOADING = /\b(loading|please wait|applying|saving)\b/i;
 
+/** The page was replaced (reload or navigation): this script's document is gone. */
+export const pageGone = (doc: Document) => !doc.defaultView || doc.defaultView.closed === true;
+
 const defaultSleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
 
 /** A shown rule that is the one we saved: same ports and, where the table shows them, device and protocol. */
@@ -89,7 +92,7 @@ function tableLoading(doc: Document): boolean {
 function emptyRulesTable(doc: Document): boolean {
   return Array.from(doc.querySelectorAll('table')).some((t) => {
     if (isHiddenElement(t) || !t.tHead || t.tBodies.length !== 1) return false;
-    return t.tBodies[0]!.rows.length === 0 && hasRulesTable(t.parentElement ?? doc);
+    return t.tBodies[0]!.querySelectorAll('tr').length === 0 && hasRulesTable(t.parentElement ?? doc);
   });
 }
 
@@ -218,7 +221,10 @@ export async function runEngine(deps: EngineDeps): Promise<ApplyJob | null> {
         await save();
         add.click();
         // In-page forms appear at once; otherwise the page is navigating and the next load carries on.
-        if (await waitFor(() => findFields(doc).ok, 3000, sleep)) continue;
+        if (await waitFor(() => pageGone(doc) || findFields(doc).ok, 3000, sleep)) {
+          if (pageGone(doc)) return job;
+          continue;
+        }
         return job;
       }
       outcome.status = 'failed';
@@ -259,6 +265,7 @@ export async function runEngine(deps: EngineDeps): Promise<ApplyJob | null> {
     let error: string | null = null;
     const answered = await waitFor(
       () => {
+        if (pageGone(doc)) return true;
         if (listedRule(outcome.rule, readExistingRules(doc))) return true;
         error = newErrorText(doc, snapshot);
         return error !== null;
@@ -266,13 +273,12 @@ export async function runEngine(deps: EngineDeps): Promise<ApplyJob | null> {
       answerTimeoutMs,
       sleep,
     );
+    if (pageGone(doc)) return job; // reloaded: the next load reads the answer
     if (error) {
       outcome.status = 'failed';
       outcome.message = error;
     } else if (answered) {
       outcome.status = 'applied';
-    } else if (!doc.defaultView || doc.defaultView.closed) {
-      return job; // page went away: the next load reads the answer
     } else {
       outcome.status = 'failed';
       outcome.message = `no answer from the router within ${Math.round(answerTimeoutMs / 1000)} s`;
@@ -354,6 +360,7 @@ async function runGrid(
     await ctx.sleep(50);
     await waitFor(
       () => {
+        if (pageGone(doc)) return true;
         error = newErrorText(doc, snapshot);
         const listed = readExistingRules(doc);
         return error !== null || batch.every((o) => listedRule(o.rule, listed));
@@ -361,6 +368,7 @@ async function runGrid(
       ctx.answerTimeoutMs,
       ctx.sleep,
     );
+    if (pageGone(doc)) return job;
     // Let the list refresh once more after an error so the rows saved before it show up.
     if (error) await waitFor(() => !(button as HTMLButtonElement).disabled, 2000, ctx.sleep);
     await ctx.sleep(200);

@@ -65,7 +65,7 @@ function setProtocol(control: ProtocolControl, protocol: RouterRule['protocol'])
 /** Checks a rule fits the form before anything is written. */
 export function checkFits(fields: FieldMap, rule: RouterRule): FillResult {
   const range = rule.externalStart !== rule.externalEnd;
-  if (range && !fields.extEnd) {
+  if (range && !fields.extEnd && !fields.extRangeSeparator) {
     return {
       ok: false,
       message: `this form takes one port per rule, and the rule needs the range ${rule.externalStart}-${rule.externalEnd}: add it by hand or as single ports`,
@@ -89,14 +89,18 @@ export function fillRule(fields: FieldMap, rule: RouterRule): FillResult {
   };
   if (fields.name) put(fields.name, rule.name, 'name');
   if (!setProtocol(fields.protocol, rule.protocol)) failed.push('protocol');
-  put(fields.extStart, String(rule.externalStart), 'external start port');
+  const range = rule.externalStart !== rule.externalEnd;
+  const extText = range && !fields.extEnd ? `${rule.externalStart}${fields.extRangeSeparator}${rule.externalEnd}` : String(rule.externalStart);
+  put(fields.extStart, extText, 'external start port');
   if (fields.extEnd) put(fields.extEnd, String(rule.externalEnd), 'external end port');
 
   const sameInternal = rule.internalStart === rule.externalStart && rule.internalEnd === rule.externalEnd;
   const same = fields.sameAsExternal;
   if (same && isWritable(same)) setChecked(same, sameInternal);
   // Internal fields the router disabled (because "same as external" is on) are left alone.
-  if (fields.intStart && isWritable(fields.intStart)) put(fields.intStart, String(rule.internalStart), 'internal start port');
+  // One internal box beside a range: blank means "same as external" on such forms.
+  const skipSingleInternal = range && !fields.intEnd && sameInternal;
+  if (fields.intStart && isWritable(fields.intStart) && !skipSingleInternal) put(fields.intStart, String(rule.internalStart), 'internal start port');
   if (fields.intEnd && isWritable(fields.intEnd)) put(fields.intEnd, String(rule.internalEnd), 'internal end port');
   if (!sameInternal && !fields.intStart) failed.push('internal port (the form has none, and it differs from the external port)');
 

@@ -17,6 +17,8 @@ export interface FieldMap {
   /** A single-port form has extStart only. */
   extStart: HTMLInputElement;
   extEnd?: HTMLInputElement;
+  /** A single box that also takes a range, written "start<sep>end" (ASUS "2302:2400", TP-Link "XX-XX"). */
+  extRangeSeparator?: string;
   intStart?: HTMLInputElement;
   intEnd?: HTMLInputElement;
   /** One box, or four octet boxes in order. */
@@ -52,6 +54,11 @@ function sortSide(entries: Array<{ el: HTMLInputElement; bound: Bound | null }>,
   if (plain.length === 0) {
     if (ends.length && !starts.length) return { problem: `${what} start (only an end field)` };
     return { start: starts[0]?.el, end: ends[0]?.el };
+  }
+  if (plain.length === 1 && starts.length === 1 && ends.length === 1) {
+    // "Port [ ] or range [from] [to]" (D-Link style): the range pair holds any rule; the
+    // single box is left empty.
+    return { start: starts[0]!.el, end: ends[0]!.el };
   }
   if (starts.length || ends.length) {
     if (plain.length === 1 && starts.length === 1 && !ends.length) return { problem: `${what} (a port and a start port)` };
@@ -105,6 +112,15 @@ function radioProtocol(controls: Control[]): { control?: ProtocolControl; proble
   }
   if (found.length > 1) return { problem: 'protocol (several protocol choices)' };
   return { control: found[0] };
+}
+
+/** The range separator a single port box shows in its hint ("ex: 2302:2400", "(XX-XX or XX)"). */
+export function rangeSeparatorOf(el: HTMLInputElement): string | undefined {
+  if (el.maxLength > 0 && el.maxLength < 11) return undefined;
+  const around = el.closest('td') ?? el.parentElement;
+  const hint = around ? textOf(around) : '';
+  const m = /\b(?:\d{1,5}|xx)\s*([:~-])\s*(?:\d{1,5}|xx)\b/i.exec(hint);
+  return m?.[1];
 }
 
 const describe = (c: Classified) => c.label || c.el.getAttribute('name') || c.el.id || c.el.tagName.toLowerCase();
@@ -177,6 +193,10 @@ export function findFieldsIn(scope: ParentNode & Element): FindResult {
     }
     return list[0]?.el as T | undefined;
   };
+  // A protocol is never typed: a text box labelled "Service Type" (TP-Link) holds the name.
+  for (const c of classified) {
+    if (c.reading?.kind === 'protocol' && c.el.tagName !== 'SELECT' && /service/i.test(c.label)) c.reading = { kind: 'name' };
+  }
   const name = single<HTMLInputElement>('name', PART_LABEL.name);
   const enable = single<HTMLInputElement>('enable', 'enable checkbox');
   const sameAsExternal = single<HTMLInputElement>('same', '"same as external" checkbox');
@@ -198,6 +218,7 @@ export function findFieldsIn(scope: ParentNode & Element): FindResult {
     name,
     extStart: ext.start,
     extEnd: ext.end,
+    extRangeSeparator: ext.end ? undefined : rangeSeparatorOf(ext.start),
     intStart: int.start,
     intEnd: int.end,
     ip,
@@ -206,7 +227,7 @@ export function findFieldsIn(scope: ParentNode & Element): FindResult {
     sameAsExternal,
   };
   const shape = [
-    ext.end ? 'port range' : 'single port',
+    ext.end ? 'port range' : fields.extRangeSeparator ? `one box for a port or range (${fields.extRangeSeparator})` : 'single port',
     ip.length === 4 ? 'IP in 4 boxes' : 'IP box',
     protocol.kind === 'select' ? 'protocol list' : 'protocol buttons',
     name ? 'name' : 'no name field',

@@ -82,43 +82,92 @@ function parseEnabled(text: string): boolean | undefined {
   return undefined;
 }
 
+interface Grid {
+  el: Element;
+  /** Each row's cells, with the column index each cell starts at. */
+  rows: Array<{ row: Element; cells: Array<{ cell: Element; index: number }> }>;
+}
+
+/** HTML tables and ARIA tables (role=table/grid with role=row and role=cell children). */
+function gridsOf(root: ParentNode): Grid[] {
+  const out: Grid[] = [];
+  for (const table of Array.from(root.querySelectorAll('table'))) {
+    if (isHiddenElement(table) || table.querySelector('table')) continue;
+    out.push({
+      el: table,
+      rows: Array.from(table.rows).map((row) => {
+        let index = 0;
+        const cells = Array.from(row.cells).map((cell) => {
+          const c = { cell: cell as Element, index };
+          index += cell.colSpan || 1;
+          return c;
+        });
+        return { row, cells };
+      }),
+    });
+  }
+  for (const grid of Array.from(root.querySelectorAll('[role=table], [role=grid]'))) {
+    if (grid.tagName === 'TABLE' || isHiddenElement(grid)) continue;
+    out.push({
+      el: grid,
+      rows: Array.from(grid.querySelectorAll('[role=row]')).map((row) => ({
+        row,
+        cells: Array.from(row.querySelectorAll('[role=columnheader], [role=cell], [role=gridcell], [role=rowheader]')).map(
+          (cell, index) => ({ cell, index }),
+        ),
+      })),
+    });
+  }
+  return out;
+}
+
 interface Layout {
-  headerRow: HTMLTableRowElement;
+  header: number;
   columns: Map<number, Column>;
 }
 
-function layoutOf(table: HTMLTableElement): Layout | null {
-  const rows = Array.from(table.rows);
-  const candidates = rows.filter((r) => r.cells.length >= 2 && !r.querySelector('input, select, textarea')).slice(0, 3);
-  for (const headerRow of candidates) {
-    const columns = new Map<number, Column>();
-    let index = 0;
-    for (const cell of Array.from(headerRow.cells)) {
-      const col = columnOf(textOf(cell));
-      if (col && ![...columns.values()].includes(col)) columns.set(index, col);
-      index += cell.colSpan || 1;
+function layoutOf(grid: Grid): Layout | null {
+  const candidates = grid.rows
+    .map((r, i) => ({ r, i }))
+    .filter(({ r }) => r.cells.length >= 2 && !r.row.querySelector('input, select, textarea'))
+    .slice(0, 3);
+  for (const { r, i } of candidates) {
+    const found: Array<{ index: number; col: Column; text: string }> = [];
+    for (const { cell, index } of r.cells) {
+      const text = textOf(cell);
+      const col = columnOf(text);
+      if (col) found.push({ index, col, text });
     }
+    // Two protocol-ish headers ("Service Type" and "Protocol"): the one saying protocol wins,
+    // and the other names the service (TP-Link calls the name "Service Type").
+    const protos = found.filter((f) => f.col === 'protocol');
+    if (protos.length > 1) {
+      const main = protos.find((f) => /protocol/i.test(f.text)) ?? protos[0]!;
+      for (const f of protos) if (f !== main) f.col = found.some((x) => x.col === 'name') ? f.col : 'name';
+    }
+    const columns = new Map<number, Column>();
+    for (const f of found) if (![...columns.values()].includes(f.col)) columns.set(f.index, f.col);
     const cols = [...columns.values()];
-    if (cols.some((c) => c === 'ext' || c === 'extStart') && columns.size >= 2) return { headerRow, columns };
+    if (cols.some((c) => c === 'ext' || c === 'extStart') && columns.size >= 2) return { header: i, columns };
   }
   return null;
+}
+
+function cellText(cell: Element): string {
+  return cell.tagName === 'TD' || cell.tagName === 'TH' ? cellValue(cell as HTMLTableCellElement) : textOf(cell);
 }
 
 /** Every rule shown in the page's visible rules tables. */
 export function readExistingRules(root: ParentNode): ExistingRule[] {
   const out: ExistingRule[] = [];
-  for (const table of Array.from(root.querySelectorAll('table'))) {
-    if (isHiddenElement(table) || table.querySelector('table')) continue;
-    const layout = layoutOf(table);
+  for (const grid of gridsOf(root)) {
+    const layout = layoutOf(grid);
     if (!layout) continue;
-    const rows = Array.from(table.rows);
-    for (const row of rows.slice(rows.indexOf(layout.headerRow) + 1)) {
+    for (const { cells } of grid.rows.slice(layout.header + 1)) {
       const values: Partial<Record<Column, string>> = {};
-      let index = 0;
-      for (const cell of Array.from(row.cells)) {
+      for (const { cell, index } of cells) {
         const col = layout.columns.get(index);
-        if (col) values[col] = cellValue(cell);
-        index += cell.colSpan || 1;
+        if (col) values[col] = cellText(cell);
       }
       const ext = parsePorts(values.ext ?? values.extStart ?? '');
       if (!ext) continue;
@@ -144,5 +193,5 @@ export function readExistingRules(root: ParentNode): ExistingRule[] {
 
 /** Whether the page shows a rules table at all (so "no row" can be read as "not saved"). */
 export function hasRulesTable(root: ParentNode): boolean {
-  return Array.from(root.querySelectorAll('table')).some((t) => !isHiddenElement(t) && !t.querySelector('table') && layoutOf(t) !== null);
+  return gridsOf(root).some((g) => layoutOf(g) !== null);
 }
