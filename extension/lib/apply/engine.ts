@@ -69,15 +69,50 @@ function messageTexts(doc: Document): Map<Element, string> {
   return out;
 }
 
-/** The router's own error text that appeared (or changed) since the snapshot. */
-export function newErrorText(doc: Document, before: Map<Element, string>): string | null {
+const SUCCESS_WORDS = /\b(success\w*|added|saved|applied|complete[d]?|done)\b/i;
+
+/**
+ * The router's own message that appeared (or changed) since the snapshot, with what it
+ * seems to say. A neutral text ("Router says no") counts as an error only if the rule does
+ * not show up soon after (see answerWatcher).
+ */
+export function newMessage(doc: Document, before: Map<Element, string>): { text: string; kind: 'error' | 'success' | 'neutral' } | null {
+  let neutral: string | null = null;
   for (const [el, text] of messageTexts(doc)) {
     if (before.get(el) === text) continue;
-    const cls = `${el.className} ${el.id}`;
-    if (/\b(ok|success|info)\b/i.test(String(cls)) && !/err|fail|danger/i.test(String(cls))) continue;
-    if (/err|fail|danger|warn/i.test(String(cls)) || ERROR_WORDS.test(text)) return text;
+    const cls = `${String(el.className)} ${el.id}`;
+    if (/err|fail|danger|warn/i.test(cls) || ERROR_WORDS.test(text)) return { text, kind: 'error' };
+    if (/\b(ok|success|info)\b/i.test(cls) || SUCCESS_WORDS.test(text)) continue;
+    neutral ??= text;
   }
-  return null;
+  return neutral ? { text: neutral, kind: 'neutral' } : null;
+}
+
+/** The router's own error text that appeared (or changed) since the snapshot. */
+export function newErrorText(doc: Document, before: Map<Element, string>): string | null {
+  const m = newMessage(doc, before);
+  return m?.kind === 'error' ? m.text : null;
+}
+
+/** Error text, or a neutral message that has stood for graceMs without the rule appearing. */
+function answerWatcher(doc: Document, before: Map<Element, string>, graceMs = 700) {
+  let neutralSince = 0;
+  let neutralText = '';
+  return (): string | null => {
+    const m = newMessage(doc, before);
+    if (!m) {
+      neutralSince = 0;
+      return null;
+    }
+    if (m.kind === 'error') return m.text;
+    if (m.kind === 'success') return null;
+    if (m.text !== neutralText || !neutralSince) {
+      neutralText = m.text;
+      neutralSince = Date.now();
+      return null;
+    }
+    return Date.now() - neutralSince >= graceMs ? m.text : null;
+  };
 }
 
 function tableLoading(doc: Document): boolean {
@@ -263,11 +298,12 @@ export async function runEngine(deps: EngineDeps): Promise<ApplyJob | null> {
     await save();
     button.click();
     let error: string | null = null;
+    const watch = answerWatcher(doc, snapshot);
     const answered = await waitFor(
       () => {
         if (pageGone(doc)) return true;
         if (listedRule(outcome.rule, readExistingRules(doc))) return true;
-        error = newErrorText(doc, snapshot);
+        error = watch();
         return error !== null;
       },
       answerTimeoutMs,
@@ -358,10 +394,11 @@ async function runGrid(
     button.click();
     let error: string | null = null;
     await ctx.sleep(50);
+    const watch = answerWatcher(doc, snapshot);
     await waitFor(
       () => {
         if (pageGone(doc)) return true;
-        error = newErrorText(doc, snapshot);
+        error = watch();
         const listed = readExistingRules(doc);
         return error !== null || batch.every((o) => listedRule(o.rule, listed));
       },

@@ -27,6 +27,11 @@ export async function openPage(url: string): Promise<OpenPage> {
   const page = browser.newPage();
   await page.goto(url);
   await page.waitUntilComplete();
+  const settle = async () => {
+    await page.waitUntilComplete();
+    namedForms(page.mainFrame.document as unknown as Document);
+  };
+  namedForms(page.mainFrame.document as unknown as Document);
   return {
     page,
     get doc() {
@@ -35,9 +40,21 @@ export async function openPage(url: string): Promise<OpenPage> {
     get url() {
       return page.mainFrame.url;
     },
-    settle: () => page.waitUntilComplete(),
+    settle,
     close: () => browser.close(),
   };
+}
+
+/**
+ * Browsers expose <form name="x"> as document.x (ASUSWRT's pages rely on it); happy-dom does
+ * not, so the harness adds it. Scripts run before this only at load time, and the fixture
+ * pages use it in click handlers.
+ */
+function namedForms(doc: Document): void {
+  for (const form of Array.from(doc.querySelectorAll('form[name]'))) {
+    const name = form.getAttribute('name')!;
+    if (!(name in doc)) Object.defineProperty(doc, name, { value: form, configurable: true });
+  }
 }
 
 export function makeJob(rules: RouterRule[], over: Partial<ApplyJob> = {}): ApplyJob {
