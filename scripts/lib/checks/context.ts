@@ -14,6 +14,8 @@ export interface ParsedPreset extends DatasetFile {
   value: unknown;
   /** What `npm run format` would write, and the changes it would make to get there. */
   canonical: { text: string; changes: FormatChange[] };
+  /** Keys repeated in one object (reported by the json check; the formatter keeps the last). */
+  duplicateKeys: number;
 }
 
 export interface CheckContext {

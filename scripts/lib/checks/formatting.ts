@@ -12,7 +12,8 @@ export const formattingCheck: Check = {
       const { text: expected, changes } = preset.canonical;
       if (expected === preset.text) continue;
       for (const change of changes) problems.push(presetProblem('format', preset, change.path, change.message, FIX));
-      if (changes.length > 0) continue;
+      // Repeated keys are already reported, and explain the difference.
+      if (changes.length > 0 || preset.duplicateKeys > 0) continue;
       // Same structure, different layout: point at the first character that differs.
       const text = preset.text;
       if (text.trimEnd() === expected.trimEnd()) {

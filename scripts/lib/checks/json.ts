@@ -20,10 +20,12 @@ export function parsePresetFiles(files: DatasetFile[]): { parsed: ParsedPreset[]
     const { doc } = result;
     const canonical = canonicalizePreset(doc.value);
     const canonicalText = stringifyCanonical(canonical.value);
-    parsed.push({ ...f, doc, value: doc.value, canonical: { text: canonicalText, changes: canonical.changes } });
+    const preset: ParsedPreset = { ...f, doc, value: doc.value, canonical: { text: canonicalText, changes: canonical.changes }, duplicateKeys: 0 };
+    parsed.push(preset);
     // A file equal to its canonical form (re-serialised from the parsed value) cannot repeat a key.
     if (canonicalText === f.text) continue;
     for (const dup of findDuplicateKeys(doc.root)) {
+      preset.duplicateKeys++;
       const first = doc.lines.position(dup.firstOffset);
       problems.push(
         problemAt('json', f.file, doc.lines.position(dup.offset), dup.path, `duplicate key "${dup.key}" (also at line ${first.line}); JSON keeps only the last one`, 'keep one of them'),

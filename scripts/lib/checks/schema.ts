@@ -56,9 +56,12 @@ const ENUMS: [string, readonly string[]][] = [
 /** Message and fix for one zod issue (other than unknown keys). */
 function explain(issue: Issue, value: unknown, path: JsonPath, missing: boolean): { message: string; fix: string } {
   const field = String(path[path.length - 1] ?? 'value');
+  if (missing && issue.code !== 'custom') {
+    const what = issue.code === 'invalid_value' ? `one of: ${issue.values.map(String).join(', ')}` : issue.code === 'invalid_type' ? `a ${issue.expected}` : 'a value';
+    return { message: `missing required field "${field}"`, fix: `add "${field}" with ${what}` };
+  }
   switch (issue.code) {
     case 'invalid_type':
-      if (missing) return { message: `missing required field "${field}"`, fix: `add "${field}" (${issue.expected})` };
       return { message: `expected ${issue.expected}, got ${describe(value)}`, fix: `make "${field}" a ${issue.expected}` };
     case 'invalid_value': {
       const allowed = issue.values.map(String);
