@@ -384,6 +384,10 @@ export async function startRouterServer(fixtureDir: string, options: { port?: nu
       return void res.end(method === 'HEAD' ? undefined : body);
     }
 
+    if (!file && path === '/favicon.ico') {
+      res.writeHead(204, { 'Cache-Control': 'no-store' });
+      return void res.end();
+    }
     if (!file) {
       res.writeHead(404, { 'Content-Type': 'text/html; charset=utf-8' });
       return void res.end('<!doctype html><title>404 Not Found</title><h1>404 Not Found</h1>');

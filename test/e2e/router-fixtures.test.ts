@@ -1,0 +1,252 @@
+// The router fixtures themselves, driven by hand in real Chromium (no extension): each form page
+// saves through its own JS, shows the router's error text, lists rules, and falls back to the
+// login page when the session expires. If these fail, extension e2e failures mean nothing.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { CHROMIUM_PATH } from '../support/browser';
+import { startRouterServer, type RouterServer } from '../support/router-server';
+import type { RouterRule } from '../../extension/lib/apply/types';
+
+const RULE: RouterRule = {
+  name: 'Test Game',
+  protocol: 'both',
+  externalStart: 27015,
+  externalEnd: 27030,
+  internalStart: 27015,
+  internalEnd: 27030,
+  ip: '10.0.0.20',
+  enabled: true,
+};
+const CLASH: RouterRule = { ...RULE, name: 'Seeded', externalStart: 27020, externalEnd: 27020, internalStart: 27020, internalEnd: 27020 };
+
+interface Driver {
+  /** Fill the form with RULE (as a person would) and press the save button. */
+  save(page: Page, srv: RouterServer): Promise<void>;
+}
+
+const drivers: Record<string, Driver> = {
+  rac2v1k: {
+    async save(page) {
+      await page.fill('#pf_service_name', RULE.name);
+      await page.selectOption('#pf_protocol', 'TCP/UDP');
+      await page.fill('#pf_ext_start', '27015');
+      await page.fill('#pf_ext_end', '27030');
+      await page.fill('#pf_int_start', '27015');
+      await page.fill('#pf_int_end', '27030');
+      await page.fill('#pf_ip', RULE.ip);
+      await page.click('#pf_add');
+    },
+  },
+  rac2v1a: {
+    async save(page) {
+      await page.fill('#PortForwardAppName', RULE.name);
+      await page.fill('#PortForwardLocalIp', RULE.ip);
+      await page.fill('#PortForwardPublicStart', '27015');
+      await page.fill('#PortForwardPublicEnd', '27030');
+      await page.fill('#PortForwardLocalStart', '27015');
+      await page.fill('#PortForwardLocalEnd', '27030');
+      await page.selectOption('#PortForwardProtocol', { label: 'Both' });
+      await page.click('#PortForwardApply');
+    },
+  },
+  rac2v1s: {
+    async save(page) {
+      await page.fill('[name=pf_name_0]', RULE.name);
+      await page.selectOption('[name=pf_proto_0]', 'TCP/UDP');
+      await page.fill('[name=pf_ext_start_0]', '27015');
+      await page.fill('[name=pf_ext_end_0]', '27030');
+      await page.fill('[name=pf_int_start_0]', '27015');
+      await page.fill('[name=pf_int_end_0]', '27030');
+      await page.fill('[name=pf_ip_0]', RULE.ip);
+      await page.click('#apply-all');
+    },
+  },
+  'netgear-charter': {
+    async save(page) {
+      if (!page.url().endsWith('/pforward.htm')) {
+        await Promise.all([page.waitForURL(/pforward\.htm$/), page.click('#add_custom')]);
+        // An expired session shows the login page on the way to the form, as genie does.
+        if (await page.locator('[data-router-login]').count()) return;
+      }
+      await page.fill('#portname', RULE.name);
+      await page.selectOption('#srvtype', 'TCP/UDP');
+      await page.fill('#port_start', '27015');
+      await page.fill('#port_end', '27030');
+      const octets = RULE.ip.split('.');
+      for (let i = 0; i < 4; i++) await page.fill(`#server_ip${i + 1}`, octets[i]!);
+      await page.click('#apply');
+    },
+  },
+  'arris-gateway': {
+    async save(page) {
+      await page.fill('#vs_desc', RULE.name);
+      await page.fill('#vs_in_start', '27015');
+      await page.fill('#vs_in_end', '27030');
+      await page.selectOption('#vs_format', 'BOTH');
+      await page.fill('#vs_ip', RULE.ip);
+      await page.fill('#vs_local_start', '27015');
+      await page.fill('#vs_local_end', '27030');
+      await page.click('#vs_add');
+    },
+  },
+  'tp-link-style': {
+    async save(page) {
+      await page.fill('[name=ServiceName]', RULE.name);
+      await page.fill('[name=ExPort]', '27015-27030');
+      await page.fill('[name=Ip]', RULE.ip);
+      await page.selectOption('[name=Protocol]', { label: 'ALL' });
+      await page.click('#Save');
+    },
+  },
+  'asus-style': {
+    async save(page) {
+      await page.getByLabel('Service Name').fill(RULE.name);
+      await page.getByLabel('Port Range').fill('27015:27030');
+      await page.getByLabel('Local IP').fill(RULE.ip);
+      await page.getByLabel('Protocol').selectOption('BOTH');
+      await page.click('#vts_add');
+    },
+  },
+  'dlink-style': {
+    async save(page) {
+      await page.getByPlaceholder('Name').fill(RULE.name);
+      await page.getByLabel('Local IP address').fill(RULE.ip);
+      await page.getByLabel('Protocol').selectOption('Both');
+      await page.getByLabel('Public port range start').fill('27015');
+      await page.getByLabel('Public port range end').fill('27030');
+      await page.getByRole('button', { name: 'Save' }).click();
+    },
+  },
+};
+
+describe('router fixtures in Chromium', () => {
+  let browser: Browser;
+  beforeAll(async () => {
+    browser = await chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args: ['--no-sandbox', '--disable-gpu'] });
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  for (const [name, driver] of Object.entries(drivers)) {
+    describe(name, () => {
+      let srv: RouterServer;
+      let page: Page;
+      beforeAll(async () => {
+        srv = await startRouterServer(name);
+        page = await browser.newPage();
+      });
+      afterAll(async () => {
+        await page?.close();
+        await srv?.close();
+      });
+
+      it('saves a rule through its own form and lists it', async () => {
+        srv.reset();
+        await page.goto(srv.url);
+        await driver.save(page, srv);
+        await expect.poll(() => srv.rules().length, { timeout: 5000 }).toBe(1);
+        const { id: _id, ...stored } = srv.rules()[0]!;
+        expect(stored).toEqual(RULE);
+        await page.waitForLoadState('load');
+        if (srv.fixture.formPage) await page.waitForURL((u) => u.pathname === srv.fixture.page);
+        await expect
+          .poll(() => page.locator(`[data-rule-id="${_id}"]`).first().isVisible(), { timeout: 5000 })
+          .toBe(true);
+        await expect.poll(() => page.locator(`[data-rule-id="${_id}"]`).first().innerText()).toContain(RULE.name);
+      });
+
+      it("shows the router's conflict text and stores nothing", async () => {
+        srv.reset({ rules: [CLASH] });
+        await page.goto(srv.url);
+        await driver.save(page, srv);
+        await expect.poll(() => page.getByRole('alert').innerText(), { timeout: 5000 }).toContain('27020');
+        expect(srv.rules().map((r) => r.name)).toEqual(['Seeded']);
+      });
+
+      it('shows a one-shot error text', async () => {
+        srv.reset({ failNext: 'Error: configuration is locked' });
+        await page.goto(srv.url);
+        await driver.save(page, srv);
+        await expect.poll(() => page.getByRole('alert').innerText(), { timeout: 5000 }).toContain('configuration is locked');
+        expect(srv.rules()).toEqual([]);
+      });
+
+      it('falls back to the login page when the session expired, and back after login', async () => {
+        srv.reset();
+        await page.goto(srv.url);
+        srv.reset({ expireSession: true });
+        await driver.save(page, srv);
+        await page.waitForSelector('[data-router-login]', { timeout: 5000 });
+        expect(srv.rules()).toEqual([]);
+        await page.fill('input[type=password]', 'password');
+        await Promise.all([page.waitForURL((u) => !u.pathname.startsWith('/__fixture')), page.click('#login-button')]);
+        await page.waitForLoadState('load');
+        expect(await page.locator('[data-router-login]').count()).toBe(0);
+        expect(srv.sessionExpired()).toBe(false);
+      });
+    });
+  }
+
+  it('rac2v1s saves filled rows in order and stops at the first error', async () => {
+    const srv = await startRouterServer('rac2v1s');
+    const page = await browser.newPage();
+    try {
+      srv.reset({ rules: [CLASH] });
+      await page.goto(srv.url);
+      const row = async (i: number, name: string, port: number) => {
+        await page.fill(`[name=pf_name_${i}]`, name);
+        await page.fill(`[name=pf_ext_start_${i}]`, String(port));
+        await page.fill(`[name=pf_ip_${i}]`, RULE.ip);
+      };
+      await row(0, 'First', 3074);
+      await row(1, 'Clashes', 27020);
+      await row(2, 'Never sent', 3075);
+      await page.click('#apply-all');
+      await expect.poll(() => page.getByRole('alert').innerText(), { timeout: 5000 }).toContain('Row 2');
+      expect(srv.rules().map((r) => r.name)).toEqual(['Seeded', 'First']);
+      expect(await page.inputValue('[name=pf_name_0]')).toBe('');
+      expect(await page.inputValue('[name=pf_name_2]')).toBe('Never sent');
+    } finally {
+      await page.close();
+      await srv.close();
+    }
+  });
+
+  it('slow saves keep the page busy until the router answers', async () => {
+    const srv = await startRouterServer('rac2v1k');
+    const page = await browser.newPage();
+    try {
+      srv.reset({ delayMs: 800 });
+      await page.goto(srv.url);
+      const t0 = Date.now();
+      await drivers.rac2v1k!.save(page, srv);
+      expect(await page.isDisabled('#pf_add')).toBe(true);
+      await expect.poll(() => srv.rules().length, { timeout: 5000 }).toBe(1);
+      expect(Date.now() - t0).toBeGreaterThanOrEqual(700);
+    } finally {
+      await page.close();
+      await srv.close();
+    }
+  });
+
+  it('app-only and login fixtures render their markers', async () => {
+    const app = await startRouterServer('spectrum-advanced-wifi');
+    const login = await startRouterServer('router-login');
+    const page = await browser.newPage();
+    try {
+      await page.goto(app.url);
+      expect(await page.title()).toBe('Spectrum Advanced WiFi');
+      expect(await page.locator('#app-managed').innerText()).toContain('My Spectrum app');
+      expect(await page.locator('form').count()).toBe(0);
+      await page.goto(login.url);
+      expect(await page.locator('[data-router-login] input[type=password]').count()).toBe(1);
+      await page.fill('#password', 'x');
+      await Promise.all([page.waitForURL(/index\.html$/), page.click('#login-button')]);
+    } finally {
+      await page.close();
+      await app.close();
+      await login.close();
+    }
+  });
+});
