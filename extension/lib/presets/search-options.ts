@@ -9,13 +9,20 @@ export interface SearchDoc {
   platforms: string;
 }
 
-// Typos grow with word length: "minecarft" (2 edits) and "fortnight" (3) still find their game,
-// while short words stay exact so "ark" does not match "arma".
+// Typos grow with word length: "minecarft" (2 edits) still finds its game, while short words
+// stay exact so "ark" does not match "arma". Two edits at most keeps fuzzy lookups cheap.
 function allowedEdits(term: string): number {
   if (term.length <= 3) return 0;
   if (term.length <= 5) return 1;
-  if (term.length <= 8) return 2;
-  return 3;
+  return 2;
+}
+
+/**
+ * Lower case, and spellings that sound alike folded together on both sides of the index
+ * ("fortnight" → "fortnite", "fantom" ~ "phantom"), the misspellings people make most.
+ */
+export function normaliseTerm(term: string): string {
+  return term.toLowerCase().replace(/ight/g, 'ite').replace(/ph/g, 'f');
 }
 
 export const SEARCH_SEARCH_OPTIONS: SearchOptions = {
@@ -23,7 +30,7 @@ export const SEARCH_SEARCH_OPTIONS: SearchOptions = {
   // Only the word being typed is a prefix: "apex l" finds "Apex Legends", not everything with an l.
   prefix: (_term, i, terms) => i === terms.length - 1,
   fuzzy: (term) => allowedEdits(term),
-  maxFuzzy: 3,
+  maxFuzzy: 2,
   combineWith: 'AND',
   weights: { fuzzy: 0.3, prefix: 0.6 },
 };
@@ -34,6 +41,6 @@ export const SEARCH_INDEX_OPTIONS: Options<SearchDoc> = {
   storeFields: [],
   // Split on anything but letters and digits so "cs2", "7-days" and "call-of-duty" tokenise alike.
   tokenize: (text) => text.split(/[^\p{L}\p{N}]+/u).filter(Boolean),
-  processTerm: (term) => term.toLowerCase(),
+  processTerm: normaliseTerm,
   searchOptions: SEARCH_SEARCH_OPTIONS,
 };

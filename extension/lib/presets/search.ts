@@ -1,9 +1,9 @@
-import MiniSearch from 'minisearch';
+import MiniSearch, { type SearchOptions } from 'minisearch';
 import { PLATFORMS, type Platform, type Protocol } from '../../../data/vocabulary';
 import { toSearchDoc, type BundledPreset } from './bundle';
 import { PROTOCOL_BITS, ruleRanges } from './ports';
 import { groupMask, platformBit, type PlatformGroup } from './platforms';
-import { SEARCH_INDEX_OPTIONS, type SearchDoc } from './search-options';
+import { normaliseTerm, SEARCH_INDEX_OPTIONS, type SearchDoc } from './search-options';
 
 export interface SearchContext {
   platform?: PlatformGroup;
@@ -20,22 +20,30 @@ export interface SearchHit {
 }
 
 export interface ParsedQuery {
+  /** The words that are not ports or protocols. */
   text: string;
+  /** Every word but protocols: names have numbers too ("battlefield 2042", "halo 3"). */
+  words: string;
   ports: number[];
   protocol?: Exclude<Protocol, 'both'>;
 }
 
 /** "tcp 25565 minecraft" → text "minecraft", ports [25565], protocol tcp. */
 export function parseQuery(raw: string): ParsedQuery {
+  const text: string[] = [];
   const words: string[] = [];
   const ports: number[] = [];
   let protocol: ParsedQuery['protocol'];
   for (const word of raw.toLowerCase().split(/\s+/).filter(Boolean)) {
+    if (word === 'tcp' || word === 'udp') {
+      protocol = word;
+      continue;
+    }
+    words.push(word);
     if (/^\d{1,5}$/.test(word) && Number(word) >= 1 && Number(word) <= 65535) ports.push(Number(word));
-    else if (word === 'tcp' || word === 'udp') protocol = word;
-    else words.push(word);
+    else text.push(word);
   }
-  return { text: words.join(' '), ports, protocol };
+  return { text: text.join(' '), words: words.join(' '), ports, protocol };
 }
 
 const normalise = (s: string) => s.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
@@ -47,21 +55,18 @@ const normalise = (s: string) => s.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' '
 export class PresetSearch {
   private readonly presets: BundledPreset[];
   private readonly index: MiniSearch<SearchDoc>;
-  private readonly exactNames = new Map<string, number[]>();
   private readonly positions = new Map<string, number>();
-  private starts = new Int32Array(0);
-  private ends = new Int32Array(0);
-  private owners = new Int32Array(0);
-  private protocolBits = new Uint8Array(0);
-  private platformBits = new Uint16Array(0);
   private readonly presetPlatformBits: number[] = [];
+  /** Normalised name and aliases per preset, filled on first need (exact-match ranking). */
+  private readonly keys: (string[] | undefined)[] = [];
+  /** Built on the first port query, so opening the popup does not pay for it. */
+  private portTable: PortTable | undefined;
   private alphabetical: BundledPreset[] | undefined; // browse order, sorted on first use
 
   constructor(presets: BundledPreset[], index: MiniSearch<SearchDoc>) {
     this.presets = [...presets];
     this.index = index;
     this.presets.forEach((p, i) => this.indexExtras(p, i));
-    this.rebuildPortTable();
   }
 
   static fromJSON(presets: BundledPreset[], indexJson: string): PresetSearch {
@@ -76,7 +81,7 @@ export class PresetSearch {
       this.indexExtras(preset, i);
     }
     this.alphabetical = undefined;
-    this.rebuildPortTable();
+    this.portTable = undefined;
   }
 
   get size(): number {
@@ -95,23 +100,31 @@ export class PresetSearch {
     const favorites = ctx.favorites ?? new Set<string>();
     const recentRank = new Map((ctx.recents ?? []).map((id, i) => [id, i]));
 
-    let candidates: Map<number, number>; // preset index → text score
+    const byPort = query.ports.length > 0 || query.protocol !== undefined;
+    if (!query.text && !byPort) return this.browse(mask, favorites, ctx.recents ?? [], limit);
+
+    // preset index → text score. Words narrow by text, numbers by the ports of the rules...
+    let candidates = new Map<number, number>();
     if (query.text) {
-      candidates = this.textMatches(query.text);
-    } else if (query.ports.length > 0 || query.protocol) {
-      candidates = new Map(this.presets.map((_, i) => [i, 0]));
+      const textHits = this.textMatches(query.text, !byPort);
+      if (byPort) {
+        const allowed = this.portMatches(query, mask);
+        for (const [i, score] of textHits) if (allowed.has(i)) candidates.set(i, score);
+      } else {
+        candidates = textHits;
+      }
     } else {
-      return this.browse(mask, favorites, ctx.recents ?? [], limit);
+      for (const i of this.portMatches(query, mask)) candidates.set(i, 0);
     }
-    if (query.ports.length > 0 || query.protocol) {
-      const allowed = this.portMatches(query, mask);
-      for (const i of candidates.keys()) if (!allowed.has(i)) candidates.delete(i);
+    // ...or the numbers are part of a name: "battlefield 2042", "nba 2k25".
+    if (query.ports.length > 0) {
+      for (const [i, score] of this.textMatches(query.words, false)) candidates.set(i, Math.max(score, candidates.get(i) ?? 0));
     }
 
-    const exact = new Set(this.exactNames.get(normalise(query.text)) ?? []);
+    const wanted = normalise(query.words);
     const tierOf = (i: number): SearchHit['tier'] => {
       const id = this.presets[i]!.id;
-      if (exact.has(i)) return 'exact';
+      if (wanted && this.keysOf(i).includes(wanted)) return 'exact';
       if (favorites.has(id)) return 'favorite';
       if (recentRank.has(id)) return 'recent';
       return 'match';
@@ -132,23 +145,51 @@ export class PresetSearch {
     return hits.slice(0, limit).map(({ i, tier }) => ({ preset: this.presets[i]!, tier }));
   }
 
-  private textMatches(text: string): Map<number, number> {
-    let results = this.index.search(text);
+  private textMatches(text: string, orFallback: boolean): Map<number, number> {
+    const words = text.split(' ');
+    const last = words[words.length - 1]!;
+    const run = (options: SearchOptions) => {
+      if (words.length > 1 && last.length < 3) {
+        // "apex l": expanding a one- or two-letter prefix over the whole index costs more than
+        // checking it against the few presets the other words found.
+        const prefix = normaliseTerm(last);
+        return this.index.search(words.slice(0, -1).join(' '), {
+          ...options,
+          prefix: false,
+          filter: (r) => this.keysOf(r.id as number).some((k) => k.split(' ').some((w) => normaliseTerm(w).startsWith(prefix))),
+        });
+      }
+      return this.index.search(text, options);
+    };
+    // Spelled right, as most queries are: exact and prefix lookups suffice. Typo tolerance
+    // (the costly part) runs only when they find nothing.
+    let results = run({ fuzzy: false });
+    if (results.length === 0) results = run({});
     // AND keeps "apex l" precise; when it finds nothing, any word may match.
-    if (results.length === 0) results = this.index.search(text, { combineWith: 'OR' });
+    if (results.length === 0 && orFallback) results = run({ combineWith: 'OR' });
     return new Map(results.map((r) => [r.id as number, r.score]));
+  }
+
+  private keysOf(i: number): string[] {
+    let keys = this.keys[i];
+    if (!keys) {
+      const p = this.presets[i]!;
+      keys = this.keys[i] = [p.name, ...p.aliases].map(normalise);
+    }
+    return keys;
   }
 
   /** Presets with a rule on a platform in `mask` that covers every queried port (and protocol). */
   private portMatches(query: ParsedQuery, mask: number): Set<number> {
     const wantedProtocol = query.protocol ? PROTOCOL_BITS[query.protocol] : 3;
     const ports = query.ports.length > 0 ? query.ports : [0];
+    const t = (this.portTable ??= buildPortTable(this.presets));
     let result: Set<number> | undefined;
     for (const port of ports) {
       const found = new Set<number>();
-      for (let r = 0; r < this.starts.length; r++) {
-        if ((this.platformBits[r]! & mask) === 0 || (this.protocolBits[r]! & wantedProtocol) === 0) continue;
-        if (port === 0 || (this.starts[r]! <= port && port <= this.ends[r]!)) found.add(this.owners[r]!);
+      for (let r = 0; r < t.starts.length; r++) {
+        if ((t.platformBits[r]! & mask) === 0 || (t.protocolBits[r]! & wantedProtocol) === 0) continue;
+        if (port === 0 || (t.starts[r]! <= port && port <= t.ends[r]!)) found.add(t.owners[r]!);
       }
       result = result ? new Set([...result].filter((i) => found.has(i))) : found;
     }
@@ -176,32 +217,45 @@ export class PresetSearch {
 
   private indexExtras(preset: BundledPreset, i: number): void {
     this.positions.set(preset.id, i);
-    for (const key of [preset.name, ...preset.aliases].map(normalise)) {
-      const list = this.exactNames.get(key);
-      if (list) list.push(i);
-      else this.exactNames.set(key, [i]);
-    }
-    this.presetPlatformBits[i] = Object.keys(preset.platforms).reduce(
-      (m, p) => m | platformBit(p as Platform),
-      0,
-    );
+    let bits = 0;
+    for (const p in preset.platforms) bits |= platformBit(p as Platform);
+    this.presetPlatformBits[i] = bits;
   }
+}
 
-  private rebuildPortTable(): void {
-    const rows: [number, number, number, number, number][] = [];
-    this.presets.forEach((preset, owner) => {
-      for (const platform of PLATFORMS) {
-        for (const rule of preset.platforms[platform] ?? []) {
-          for (const { start, end } of ruleRanges(rule.ports)) {
-            rows.push([start, end, owner, PROTOCOL_BITS[rule.protocol], platformBit(platform)]);
-          }
+/** Every rule's port range as parallel typed arrays: a port query is one linear scan. */
+interface PortTable {
+  starts: Int32Array;
+  ends: Int32Array;
+  owners: Int32Array;
+  protocolBits: Uint8Array;
+  platformBits: Uint16Array;
+}
+
+function buildPortTable(presets: readonly BundledPreset[]): PortTable {
+  const starts: number[] = [];
+  const ends: number[] = [];
+  const owners: number[] = [];
+  const protocolBits: number[] = [];
+  const platformBits: number[] = [];
+  presets.forEach((preset, owner) => {
+    for (const platform of PLATFORMS) {
+      for (const rule of preset.platforms[platform] ?? []) {
+        for (const { start, end } of ruleRanges(rule.ports)) {
+          starts.push(start);
+          ends.push(end);
+          owners.push(owner);
+          protocolBits.push(PROTOCOL_BITS[rule.protocol]);
+          platformBits.push(platformBit(platform));
         }
       }
-    });
-    this.starts = Int32Array.from(rows, (r) => r[0]);
-    this.ends = Int32Array.from(rows, (r) => r[1]);
-    this.owners = Int32Array.from(rows, (r) => r[2]);
-    this.protocolBits = Uint8Array.from(rows, (r) => r[3]);
-    this.platformBits = Uint16Array.from(rows, (r) => r[4]);
-  }
+    }
+  });
+  return {
+    starts: Int32Array.from(starts),
+    ends: Int32Array.from(ends),
+    owners: Int32Array.from(owners),
+    protocolBits: Uint8Array.from(protocolBits),
+    platformBits: Uint16Array.from(platformBits),
+  };
 }

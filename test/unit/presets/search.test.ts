@@ -44,8 +44,8 @@ const ids = (hits: { preset: { id: string } }[]) => hits.map((h) => h.preset.id)
 
 describe('parseQuery', () => {
   it('splits ports, protocol and words', () => {
-    expect(parseQuery('TCP 25565 minecraft')).toEqual({ text: 'minecraft', ports: [25565], protocol: 'tcp' });
-    expect(parseQuery('70000 x')).toEqual({ text: '70000 x', ports: [], protocol: undefined });
+    expect(parseQuery('TCP 25565 minecraft')).toEqual({ text: 'minecraft', words: '25565 minecraft', ports: [25565], protocol: 'tcp' });
+    expect(parseQuery('70000 x')).toEqual({ text: '70000 x', words: '70000 x', ports: [], protocol: undefined });
   });
 });
 
@@ -86,6 +86,14 @@ describe('PresetSearch', () => {
 
   it('combines words and ports', () => {
     expect(ids(s.search('minecraft 19132'))).toEqual(['minecraft-bedrock']);
+  });
+
+  it('reads numbers in names as names too', () => {
+    const more = [...presets, preset('battlefield-2042', { name: 'Battlefield 2042', platforms: { pc: [rule('udp', '25200-25300')] } })];
+    const t = PresetSearch.fromJSON(more, JSON.stringify(buildSearchIndex(more)));
+    expect(ids(t.search('battlefield 2042'))).toEqual(['battlefield-2042']);
+    expect(ids(t.search('2042'))).toEqual(['battlefield-2042']);
+    expect(ids(t.search('counter 2'))).toEqual(['counter-strike-2-server']);
   });
 
   it('filters by platform group', () => {
