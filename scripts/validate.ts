@@ -3,6 +3,7 @@
  * Prints every problem as `file:line:col  json.path  message  (fix: …)` and exits 1 if there are any.
  * The directory can also come from $PORTPILOT_PRESETS_DIR.
  */
+import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { readDataset, readIfExists, REPO_ROOT, resolvePresetsDir, displayPath } from './lib/dataset-fs.ts';
@@ -19,6 +20,10 @@ const { values } = parseArgs({
 });
 
 const dir = resolvePresetsDir(values.dir);
+if (!existsSync(dir)) {
+  console.error(`validate: no such directory: ${dir}`);
+  process.exit(2);
+}
 const files = readDataset(dir);
 const schemaAbs = values['schema-file'] ? resolve(values['schema-file']) : resolve(REPO_ROOT, JSON_SCHEMA_FILE);
 const problems = validateDataset(files, {

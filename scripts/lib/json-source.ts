@@ -70,6 +70,8 @@ export interface JsonDocument {
 export type ParseResult = { ok: true; doc: JsonDocument } | { ok: false; errors: JsonSyntaxError[] };
 
 function syntaxErrors(text: string, lines: LineMap): JsonSyntaxError[] {
+  if (text.trim() === '') return [{ ...lines.position(0), message: 'empty file' }];
+  if (text.charCodeAt(0) === 0xfeff) return [{ ...lines.position(0), message: 'the file starts with a byte-order mark (save it as UTF-8 without BOM)' }];
   const parseErrors: ParseError[] = [];
   parseTree(text, parseErrors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
   const errors = parseErrors.map((e) => ({

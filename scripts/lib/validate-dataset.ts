@@ -19,19 +19,23 @@ export { formatProblem, type Problem } from './problem.ts';
 export const CHECKS: Check[] = [schemaCheck, identityCheck, portsCheck, sourcesCheck, formattingCheck];
 
 export interface ValidateOptions {
-  /** YYYY-MM-DD; defaults to today (UTC). */
+  /** YYYY-MM-DD; defaults to today where it is latest (UTC+14). */
   today?: string;
   /** The committed JSON Schema file to compare with the generated one; skipped when absent. */
   jsonSchema?: { file: string; text: string | null };
 }
 
-export function todayUtc(): string {
-  return new Date().toISOString().slice(0, 10);
+/**
+ * The latest date it is anywhere on Earth (UTC+14), so a contributor who writes their local
+ * date is never told it is in the future.
+ */
+export function todayAnywhere(now = Date.now()): string {
+  return new Date(now + 14 * 3600_000).toISOString().slice(0, 10);
 }
 
 export function validateDataset(files: DatasetFile[], options: ValidateOptions = {}): Problem[] {
   const { parsed, problems } = parsePresetFiles(files);
-  const ctx = { presets: parsed, today: options.today ?? todayUtc() };
+  const ctx = { presets: parsed, today: options.today ?? todayAnywhere() };
   for (const check of CHECKS) problems.push(...check.run(ctx));
   if (options.jsonSchema) problems.push(...checkJsonSchemaFile(options.jsonSchema));
   return problems.sort(compareProblems);

@@ -20,7 +20,7 @@ export interface ParsedPreset extends DatasetFile {
 
 export interface CheckContext {
   presets: ParsedPreset[];
-  /** Today as YYYY-MM-DD (UTC); dates after it are in the future. */
+  /** Today as YYYY-MM-DD; dates after it are in the future. */
   today: string;
 }
 

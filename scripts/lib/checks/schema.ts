@@ -62,7 +62,8 @@ function explain(issue: Issue, value: unknown, path: JsonPath, missing: boolean)
   }
   switch (issue.code) {
     case 'invalid_type':
-      return { message: `expected ${issue.expected}, got ${describe(value)}`, fix: `make "${field}" a ${issue.expected}` };
+      if (path.length === 0) return { message: `a preset file must be one JSON object, got ${describe(value)}`, fix: 'start from npm run new-preset' };
+      return { message: `expected ${issue.expected}, got ${describe(value)}`, fix: `make "${field}" ${/^[aeiou]/.test(issue.expected) ? 'an' : 'a'} ${issue.expected}` };
     case 'invalid_value': {
       const allowed = issue.values.map(String);
       const hint = typeof value === 'string' ? didYouMean(value, allowed) : '';

@@ -5,6 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { formatProblem, type Problem } from '../../../scripts/lib/problem.ts';
+import { todayAnywhere, validateDataset } from '../../../scripts/lib/validate-dataset.ts';
 import { validateFixtureDir } from './helpers.ts';
 
 interface Expected {
@@ -89,5 +90,24 @@ describe('validate: one fixture per class of bad input', () => {
 
   it('accepts the good fixtures', () => {
     expect(validateFixtureDir('good').map(formatProblem)).toEqual([]);
+  });
+});
+
+describe('validate: edge cases', () => {
+  const one = (text: string) => validateDataset([{ file: 'data/presets/x.json', text }], { today: '2026-11-25' }).map(formatProblem);
+
+  it('names empty files, comments and a byte-order mark', () => {
+    expect(one('')).toEqual(['data/presets/x.json:1:1  $  invalid JSON: empty file  (fix: correct the syntax here; other checks skip this file until it parses)']);
+    expect(one('{\n  // note\n  "id": "x"\n}\n')[0]).toMatch(/^data\/presets\/x.json:2:3 {2}\$ {2}invalid JSON: comments are not allowed in JSON/);
+    expect(one('\uFEFF{}\n')[0]).toMatch(/byte-order mark/);
+  });
+
+  it('asks for an object at the top level', () => {
+    expect(one('[]\n')).toEqual(['data/presets/x.json:1:1  $  a preset file must be one JSON object, got array  (fix: start from npm run new-preset)']);
+  });
+
+  it('takes the latest date on Earth as today, so a local date is never in the future', () => {
+    expect(todayAnywhere(Date.UTC(2026, 0, 1, 12))).toBe('2026-01-02');
+    expect(todayAnywhere(Date.UTC(2026, 0, 1, 9))).toBe('2026-01-01');
   });
 });
