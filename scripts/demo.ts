@@ -34,7 +34,7 @@ if (portAt >= 0 && !(Number.isInteger(port) && port! > 0 && port! < 65536)) {
   console.error('--port needs a number 1-65535');
   process.exit(2);
 }
-const name = args.find((a, i) => !a.startsWith('--') && i !== portAt + 1) ?? 'rac2v1k';
+const name = args.find((a, i) => !a.startsWith('--') && (portAt < 0 || i !== portAt + 1)) ?? 'rac2v1k';
 const known = listFixtures().map((f) => f.name);
 if (!known.includes(name)) {
   console.error(`unknown fixture "${name}". Fixtures: ${known.join(', ')}`);
@@ -56,14 +56,15 @@ console.log(`\nPortPilot demo — fixture "${name}" (${server.fixture.kind}, ada
 console.log(`Router page: ${server.url}`);
 console.log(`Reset it:    curl -X POST ${server.origin}/__fixture/reset -d '{}'   (see test/fixtures/routers/README.md)`);
 
-let shuttingDown = false;
 let closeBrowser: (() => Promise<void>) | undefined;
+let stopping: Promise<void> | undefined;
+/** Idempotent: Ctrl+C and the browser closing both land here; the first one does the work. */
 async function shutdown(code = 0): Promise<never> {
-  if (!shuttingDown) {
-    shuttingDown = true;
+  stopping ??= (async () => {
     await closeBrowser?.().catch(() => undefined);
     await server.close().catch(() => undefined);
-  }
+  })();
+  await stopping;
   process.exit(code);
 }
 process.on('SIGINT', () => void shutdown(0));
@@ -71,7 +72,7 @@ process.on('SIGTERM', () => void shutdown(0));
 
 const wantWindow = Boolean(process.env.DISPLAY) && !args.includes('--headless');
 if (wantWindow && existsSync(CHROMIUM_PATH)) {
-  const ext = await launchWithExtension({ extensionDir: extDir, headless: false });
+  const ext = await launchWithExtension({ extensionDir: extDir, headless: false, handleSignals: false });
   closeBrowser = ext.close;
   const page = ext.context.pages()[0] ?? (await ext.context.newPage());
   await page.goto(server.url);

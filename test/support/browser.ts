@@ -19,6 +19,11 @@ export interface LaunchOptions {
   args?: string[];
   /** How long to wait for the extension's service worker. */
   timeoutMs?: number;
+  /**
+   * Let Playwright kill Chromium on Ctrl+C / SIGTERM (default). A caller with its own signal
+   * handlers that calls close() (the demo) passes false, so the profile folder is removed too.
+   */
+  handleSignals?: boolean;
 }
 
 export interface ExtensionBrowser {
@@ -43,6 +48,9 @@ export async function launchWithExtension(options: LaunchOptions = {}): Promise<
     context = await chromium.launchPersistentContext(userDataDir, {
       executablePath: CHROMIUM_PATH,
       headless: options.headless ?? true,
+      handleSIGINT: options.handleSignals ?? true,
+      handleSIGTERM: options.handleSignals ?? true,
+      handleSIGHUP: options.handleSignals ?? true,
       args: [
         `--disable-extensions-except=${ext}`,
         `--load-extension=${ext}`,
@@ -57,13 +65,13 @@ export async function launchWithExtension(options: LaunchOptions = {}): Promise<
       ],
     });
   } catch (e) {
-    rmSync(userDataDir, { recursive: true, force: true });
+    rmSync(userDataDir, { recursive: true, force: true, maxRetries: 5, retryDelay: 100 });
     throw e;
   }
 
   const close = async () => {
     await context.close().catch(() => undefined);
-    rmSync(userDataDir, { recursive: true, force: true });
+    rmSync(userDataDir, { recursive: true, force: true, maxRetries: 5, retryDelay: 100 });
   };
 
   try {
@@ -101,7 +109,10 @@ export async function openPopup(context: BrowserContext, extensionId: string, ta
 export async function tabIdOf(ext: Pick<ExtensionBrowser, 'serviceWorker'>, page: Page): Promise<number> {
   const url = page.url();
   const id = await ext.serviceWorker.evaluate(async (u: string) => {
-    const tabs = await chrome.tabs.query({});
+    // Runs in the service worker, where `chrome` exists.
+    type Tab = { id?: number; url?: string };
+    const api = (globalThis as unknown as { chrome: { tabs: { query(q: object): Promise<Tab[]> } } }).chrome;
+    const tabs = await api.tabs.query({});
     const hits = tabs.filter((t) => t.url === u);
     return hits.length ? hits[hits.length - 1]!.id ?? null : null;
   }, url);
