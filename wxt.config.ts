@@ -21,7 +21,12 @@ export default defineConfig({
     optional_host_permissions: ['http://*/*', 'https://*/*'],
     host_permissions: e2e ? ['http://127.0.0.1/*', 'http://localhost/*'] : [],
     ...(browser === 'firefox'
-      ? { browser_specific_settings: { gecko: { id: 'portpilot@portpilot.dev', strict_min_version: '128.0' } } }
+      ? {
+          browser_specific_settings: {
+            // PortPilot collects nothing: user data never leaves the browser.
+            gecko: { id: 'portpilot@portpilot.dev', strict_min_version: '140.0', data_collection_permissions: { required: ['none'] } },
+          },
+        }
       : {}),
   }),
 });
