@@ -67,6 +67,8 @@ const formSpec = fc.record({
   proto: fc.constantFrom('tcp', 'udp', 'both') as fc.Arbitrary<RouterRule['protocol']>,
 });
 
+type Spec = typeof formSpec extends fc.Arbitrary<infer T> ? T : never;
+
 let uid = 0;
 
 /** Builds one field's markup; every control carries data-role (invisible to the finder's signals). */
@@ -113,7 +115,7 @@ const EXPECT: Record<string, (f: FieldMap) => Element[]> = {
   protocol: (f) => (f.protocol.kind === 'select' ? [f.protocol.el] : f.protocol.options.map((x) => x.el)),
 };
 
-function check(spec: fc.RecordValue<typeof formSpec extends fc.Arbitrary<infer T> ? T : never>): { ok: boolean } {
+function check(spec: Spec): { ok: boolean } {
   const specs: FieldSpec[] = [spec.name, ...spec.ext, ...spec.int, spec.ip, spec.protocol, spec.decoy].filter((x): x is FieldSpec => !!x);
   const order = specs.map((s, i) => ({ s, k: spec.order[i] ?? i })).sort((a, b) => a.k - b.k).map((x) => x.s);
   const html = order.map((s) => render(s, spec)).join('\n');

@@ -1,0 +1,83 @@
+import { beforeEach, describe, expect, test, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { browser } from 'wxt/browser';
+import { buildJob, getJob, registerApplyHandlers, ROUTER_SCRIPT } from '../../../extension/lib/apply/background';
+import type { ApplyJob } from '../../../extension/lib/apply/types';
+import type { Preset } from '../../../data/schema';
+
+const preset: Preset = {
+  id: 'minecraft-java', name: 'Minecraft: Java Edition', aliases: [], category: 'game-server',
+  platforms: { pc: [{ protocol: 'tcp', ports: ['25565'], purpose: 'host a server' }] },
+  verification: 'unverified', sources: [],
+};
+const start = { type: 'apply:start' as const, tabId: 7, preset, platform: 'pc', deviceIp: '192.168.1.20', mode: 'apply' as const };
+
+describe('buildJob', () => {
+  test('valid request', () => {
+    const r = buildJob(start, 'http://192.168.1.1', 5);
+    expect(r.ok && r.job).toMatchObject({ tabId: 7, origin: 'http://192.168.1.1', state: 'running', startedAt: 5, rules: [{ status: 'pending', rule: { name: 'Minecraft Java 25565' } }] });
+  });
+  test.each([
+    [{ deviceIp: '999.1.1.1' }, /IPv4/],
+    [{ mode: 'yolo' }, /mode/],
+    [{ platform: 'switch' }, /no rules for switch/],
+    [{ preset: { ...preset, id: 'Bad Id' } }, /not valid/],
+  ])('refuses %o', (over, msg) => {
+    const r = buildJob({ ...start, ...(over as object) } as typeof start, 'http://192.168.1.1');
+    expect(r.ok).toBe(false);
+    expect(!r.ok && r.error).toMatch(msg);
+  });
+  test('refuses a non-web tab', () => {
+    expect(buildJob(start, '').ok).toBe(false);
+  });
+});
+
+describe('registerApplyHandlers', () => {
+  const send = (msg: unknown, sender: object = {}) =>
+    (fakeBrowser.runtime.onMessage as unknown as { trigger(...a: unknown[]): Promise<unknown[]> }).trigger(msg, sender).then((r) => r.find((x) => x !== undefined));
+  let executeScript: ReturnType<typeof vi.fn>;
+  let finished: ApplyJob[];
+  let tab: { id?: number } | undefined;
+
+  beforeEach(async () => {
+    fakeBrowser.reset();
+    finished = [];
+    executeScript = vi.fn(async () => []);
+    (browser as unknown as { scripting: object }).scripting = { executeScript };
+    tab = await fakeBrowser.tabs.create({ url: 'http://192.168.1.1/pf.html' });
+    registerApplyHandlers({ onJobFinished: (j) => void finished.push(j) });
+  });
+
+  test('start stores the job, injects the router script; the content script loads and saves it', async () => {
+    const r = (await send({ ...start, tabId: tab!.id })) as { ok: boolean; job: ApplyJob };
+    expect(r.ok).toBe(true);
+    expect(executeScript).toHaveBeenCalledWith({ target: { tabId: tab!.id }, files: [ROUTER_SCRIPT] });
+    expect(ROUTER_SCRIPT).toBe('/content-scripts/router.js');
+    const sender = { tab: { id: tab!.id } };
+    const job = (await send({ type: 'job:get' }, sender)) as ApplyJob;
+    expect(job.id).toBe(r.job.id);
+    expect(await send({ type: 'apply:status', tabId: tab!.id })).toEqual(job);
+    const done: ApplyJob = { ...job, state: 'done', finishedAt: 1, rules: job.rules.map((o) => ({ ...o, status: 'applied' })) };
+    expect(await send({ type: 'job:save', job: done }, sender)).toBe(true);
+    expect((await getJob(tab!.id!))?.state).toBe('done');
+    await send({ type: 'job:save', job: done }, sender);
+    expect(finished).toHaveLength(1); // the hook runs once per job
+    // Another tab cannot save this tab's job.
+    expect(await send({ type: 'job:save', job: done }, { tab: { id: 999 } })).toBe(false);
+  });
+
+  test('stop, and a late save does not revive a stopped job', async () => {
+    const r = (await send({ ...start, tabId: tab!.id })) as { ok: boolean; job: ApplyJob };
+    const stopped = (await send({ type: 'apply:stop', tabId: tab!.id })) as ApplyJob;
+    expect(stopped.state).toBe('stopped');
+    expect(await send({ type: 'job:save', job: r.job }, { tab: { id: tab!.id } })).toBe(false);
+    expect(finished.map((j) => j.state)).toEqual(['stopped']);
+  });
+
+  test('an injection failure stops the job with a message', async () => {
+    executeScript.mockRejectedValueOnce(new Error('Cannot access contents of the page'));
+    const r = (await send({ ...start, tabId: tab!.id })) as { ok: boolean; error: string };
+    expect(r.ok).toBe(false);
+    expect(r.error).toMatch(/Cannot access/);
+  });
+});
