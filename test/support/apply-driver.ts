@@ -1,0 +1,84 @@
+/**
+ * Drives an apply in the real extension the way the popup does: the popup page sends the
+ * same runtime messages its Apply button sends (lib/popup/router-client.ts), then polls.
+ */
+import type { BrowserContext, Page } from 'playwright-core';
+import type { ApplyJob, ApplyMode, Detection } from '../../extension/lib/apply/types';
+import type { BundledPreset } from '../../extension/lib/presets/bundle';
+import { openPopup, tabIdOf, type ExtensionBrowser } from './browser';
+
+export const DEVICE_IP = '192.168.1.50';
+
+/** A 3-rule preset: a TCP+UDP range, a UDP port, a TCP port. */
+export const THREE_RULES: BundledPreset = {
+  id: 'e2e-three-rules',
+  name: 'Test Game',
+  aliases: [],
+  category: 'game',
+  platforms: {
+    pc: [
+      { protocol: 'both', ports: ['27015-27030'], purpose: 'game traffic' },
+      { protocol: 'udp', ports: ['3478'], purpose: 'voice chat' },
+      { protocol: 'tcp', ports: ['25565'], purpose: 'host a match', hostOnly: true },
+    ],
+  },
+  verification: 'unverified',
+  sources: [],
+};
+
+export class ApplyDriver {
+  private control?: Page;
+
+  constructor(private readonly ext: ExtensionBrowser) {}
+
+  get context(): BrowserContext {
+    return this.ext.context;
+  }
+
+  /** The extension page that sends the messages (a popup page acting on another tab). */
+  private async page(): Promise<Page> {
+    if (!this.control || this.control.isClosed()) this.control = await openPopup(this.ext.context, this.ext.extensionId);
+    return this.control;
+  }
+
+  private async send<T>(message: Record<string, unknown>): Promise<T> {
+    const page = await this.page();
+    return page.evaluate((m) => chrome.runtime.sendMessage(m), message) as Promise<T>;
+  }
+
+  async openRouterPage(url: string): Promise<{ page: Page; tabId: number }> {
+    const page = await this.ext.context.newPage();
+    await page.goto(url);
+    return { page, tabId: await tabIdOf(this.ext, page) };
+  }
+
+  detect(tabId: number): Promise<Detection> {
+    return this.send({ type: 'detect', tabId });
+  }
+
+  status(tabId: number): Promise<ApplyJob | null> {
+    return this.send({ type: 'apply:status', tabId });
+  }
+
+  start(tabId: number, mode: ApplyMode = 'apply', preset = THREE_RULES): Promise<{ ok: boolean; error?: string; job?: ApplyJob }> {
+    return this.send({ type: 'apply:start', tabId, preset, platform: 'pc', deviceIp: DEVICE_IP, mode });
+  }
+
+  /** Polls until the job is done or stopped (or `until` says so). */
+  async waitFor(tabId: number, until: (job: ApplyJob) => boolean = (j) => j.state === 'done' || j.state === 'stopped', timeoutMs = 30_000): Promise<ApplyJob> {
+    const deadline = Date.now() + timeoutMs;
+    let last: ApplyJob | null = null;
+    while (Date.now() < deadline) {
+      last = await this.status(tabId);
+      if (last && until(last)) return last;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    throw new Error(`apply did not finish in ${timeoutMs} ms; last state: ${JSON.stringify(last, null, 1)}`);
+  }
+
+  async apply(tabId: number, mode: ApplyMode = 'apply'): Promise<ApplyJob> {
+    const started = await this.start(tabId, mode);
+    if (!started.ok) throw new Error(`apply:start refused: ${started.error}`);
+    return this.waitFor(tabId);
+  }
+}
