@@ -226,9 +226,13 @@ export async function runEngine(deps: EngineDeps): Promise<ApplyJob | null> {
     } else if (!tableShown) {
       o.status = 'applied';
       o.message = 'saved; this page lists no rules to check it against';
+    } else if ((o.attempts ?? 1) < 2) {
+      o.status = 'pending'; // the save may have been cut short (the tab left the page): once more
+      o.message = undefined;
+      o.attempts = o.attempts ?? 1;
     } else {
       o.status = 'failed';
-      o.message = 'the router did not list the rule after saving';
+      o.message = 'the router did not list the rule after saving it twice';
     }
   }
   await save();
@@ -250,9 +254,11 @@ export async function runEngine(deps: EngineDeps): Promise<ApplyJob | null> {
     const found = findFields(doc);
     if (!found.ok) {
       const add = addButtonOf(doc, adapter);
-      const opened = job.cursor?.action === 'open-form' && job.cursor.index === index;
-      if (add && !opened) {
-        job.cursor = { index, action: 'open-form' };
+      // Add was clicked for this rule already and still no form: once more (the user may have
+      // left the page before the form came), then give up rather than click forever.
+      const tries = job.cursor?.action === 'open-form' && job.cursor.index === index ? (job.cursor.tries ?? 1) : 0;
+      if (add && tries < 2) {
+        job.cursor = { index, action: 'open-form', tries: tries + 1 };
         await save();
         add.click();
         // In-page forms appear at once; otherwise the page is navigating and the next load carries on.
@@ -294,6 +300,7 @@ export async function runEngine(deps: EngineDeps): Promise<ApplyJob | null> {
     const snapshot = messageTexts(doc);
     outcome.status = 'saving';
     outcome.message = undefined;
+    outcome.attempts = (outcome.attempts ?? 0) + 1;
     job.cursor = { index, action: 'submit' };
     await save();
     button.click();

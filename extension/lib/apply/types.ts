@@ -29,6 +29,8 @@ export interface RuleOutcome {
   rule: RouterRule;
   status: RuleStatus;
   message?: string;
+  /** Saves submitted so far: a save cut short (the user navigated away) is tried once more. */
+  attempts?: number;
 }
 
 export type ApplyMode = 'apply' | 'fill-only';
@@ -54,7 +56,7 @@ export interface ApplyJob {
    * Content-side bookkeeping across page loads: the rule whose form the engine opened or
    * submitted last, so an add button that leads nowhere is not clicked forever.
    */
-  cursor?: { index: number; action: 'open-form' | 'submit' };
+  cursor?: { index: number; action: 'open-form' | 'submit'; tries?: number };
 }
 
 export type PageKind = 'form' | 'app-only' | 'login' | 'unknown';

@@ -21,6 +21,7 @@ const outcomeSchema = z.strictObject({
   }),
   status: z.enum(['pending', 'saving', 'applied', 'present', 'conflict', 'failed', 'filled']),
   message: z.string().max(500).optional(),
+  attempts: z.int().min(0).max(100).optional(),
 });
 
 // Everything imported is checked field by field: a backup file is untrusted input.
