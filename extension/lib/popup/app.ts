@@ -53,8 +53,7 @@ export async function startPopup(): Promise<void> {
   function showList(): void {
     state.view = undefined;
     presetRoot.hidden = true;
-    resultsEl.hidden = false;
-    byId('search-bar').hidden = false;
+    for (const id of ['results', 'search-bar', 'hint', 'status']) byId(id).hidden = false;
     runSearch();
     input.focus();
   }
@@ -73,8 +72,7 @@ export async function startPopup(): Promise<void> {
       favorite: state.favorites.has(id),
     };
     void recordRecent(id).then(async () => (state.recents = await recentIds()));
-    resultsEl.hidden = true;
-    byId('search-bar').hidden = true;
+    for (const id of ['results', 'search-bar', 'hint', 'status']) byId(id).hidden = true;
     presetRoot.hidden = false;
     renderView();
     byId('preset-title').focus();
