@@ -7,7 +7,7 @@
 import { afterEach, describe, expect, test } from 'vitest';
 import { listFixtures, startRouterServer, type RouterServer } from '../../support/router-server';
 import { detectPage } from '../../../extension/lib/routers/detect';
-import { drive, makeJob, openPage, rule, type OpenPage } from './fixture-support';
+import { drive, makeJob, openPage, rule, type OpenPage } from '../../support/happy-router';
 
 const fixtures = listFixtures();
 let server: RouterServer | undefined;

@@ -5,8 +5,8 @@
  * background re-injects the content script after each load.
  */
 import { Browser, type BrowserPage } from 'happy-dom';
-import { runEngine } from '../../../extension/lib/apply/engine';
-import type { ApplyJob, RouterRule } from '../../../extension/lib/apply/types';
+import { runEngine } from '../../extension/lib/apply/engine';
+import type { ApplyJob, RouterRule } from '../../extension/lib/apply/types';
 
 export interface OpenPage {
   page: BrowserPage;
