@@ -35,6 +35,11 @@ describe('popup', () => {
     expect(title).toMatch(/Minecraft/);
     expect(await popup.locator('#rules tbody tr').count()).toBeGreaterThan(0);
 
+    // This tab is no router page: Apply explains, and the router addresses are offered as links.
+    await popup.waitForSelector('#router-links');
+    expect(await popup.locator('#router-links a').allTextContents()).toEqual(['192.168.1.1', '192.168.0.1']);
+    expect(await popup.locator('#apply').isDisabled()).toBe(true);
+
     await popup.click('#favorite');
     await popup.waitForSelector('#favorite[aria-pressed="true"]');
 

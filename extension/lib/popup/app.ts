@@ -11,6 +11,7 @@ import { listDevices, saveDevice } from '../store/devices';
 import { UserDataError } from '../store/errors';
 import { favoriteIds, toggleFavorite } from '../store/favorites';
 import { recentIds, recordRecent } from '../store/recents';
+import { checkRouterAddress } from '../store/router-address';
 import { getSetting, setSetting } from '../store/settings';
 import { renderApplySection } from './apply-section';
 import { byId, h } from './dom';
@@ -29,6 +30,7 @@ interface PopupState {
   detection?: Detection;
   job: ApplyJob | null;
   applyError?: string;
+  routerOrigins: string[];
 }
 
 /** Wires the popup page: search box → results → preset view → apply. */
@@ -38,7 +40,7 @@ export async function startPopup(): Promise<void> {
   const status = byId('status');
   const presetRoot = byId('preset');
   const resultsEl = byId<HTMLUListElement>('results');
-  const state: PopupState = { platformFilter: 'all', favorites: new Set(), recents: [], devices: [], job: null };
+  const state: PopupState = { platformFilter: 'all', favorites: new Set(), recents: [], devices: [], job: null, routerOrigins: [] };
   const results = new ResultList(resultsEl, input, (id) => void openPreset(id));
 
   function runSearch(): void {
@@ -126,7 +128,7 @@ export async function startPopup(): Promise<void> {
     if (!view) return;
     renderApplySection(
       applyRoot,
-      { detection: state.detection, job: state.job, rules: plannedRules(view), deviceChosen: !!view.device, error: state.applyError },
+      { detection: state.detection, job: state.job, rules: plannedRules(view), deviceChosen: !!view.device, routerOrigins: state.routerOrigins, error: state.applyError },
       { apply: (mode) => void apply(mode), exportOutline: () => void exportOutline() },
     );
   }
@@ -204,6 +206,10 @@ export async function startPopup(): Promise<void> {
   platformSelect.title = PLATFORM_GROUPS[platformFilter].label;
   runSearch();
 
+  state.routerOrigins = (await getSetting('routerAddresses')).flatMap((a) => {
+    const check = checkRouterAddress(a);
+    return check.ok ? [check.origin] : [];
+  });
   const tab = await targetTab();
   state.tabId = tab?.id;
   if (tab?.id !== undefined) {

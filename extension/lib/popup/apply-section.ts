@@ -17,6 +17,8 @@ export interface ApplySectionState {
   job: ApplyJob | null;
   rules: RouterRule[];
   deviceChosen: boolean;
+  /** The user's router addresses (options page), offered as links when this tab is no router. */
+  routerOrigins: string[];
   error?: string;
 }
 
@@ -93,6 +95,10 @@ export function renderApplySection(root: HTMLElement, state: ApplySectionState, 
     h('p', { class: 'muted', id: 'apply-reason' }, blocker ?? 'Existing rules are read first: nothing of yours is changed or removed.'),
     state.error ? h('p', { class: 'error', role: 'alert' }, state.error) : null,
     d?.kind === 'app-only' ? appChecklist(state.rules) : null,
+    d?.kind === 'unknown' && state.routerOrigins.length
+      ? h('p', { class: 'muted', id: 'router-links' }, 'Open your router: ',
+          ...state.routerOrigins.map((o, i) => h('span', {}, i ? ' · ' : '', h('a', { href: o, target: '_blank', rel: 'noopener' }, o.replace(/^http:\/\//, '')))))
+      : null,
     d?.kind === 'unknown' && d.origin.startsWith('http')
       ? h('button', { type: 'button', id: 'export-outline', onclick: actions.exportOutline, title: 'A description of the page forms, without values, for a pull request adding this router' }, 'Export page outline')
       : null,
