@@ -1,6 +1,5 @@
 /**
  * popup.bundle_kb_gz: what the popup loads before it can search (HTML, JS, CSS; gzipped),
- * popup.data_kb_gz: the preset bundle and index it then fetches,
  * popup.first_paint_ms: first contentful paint of the popup page in Chromium (median of 7;
  * budget ≤ 100 ms). Uses the e2e build (npm run build:e2e), built here when missing.
  */
@@ -9,7 +8,6 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { DEFAULT_EXTENSION_DIR, launchWithExtension } from '../../test/support/browser';
-import { BUNDLE_FILES } from '../../extension/lib/presets/bundle';
 import type { Bench } from './types';
 
 const kbGz = (files: string[]) => Math.round(files.reduce((n, f) => n + gzipSync(readFileSync(f)).length, 0) / 102.4) / 10;
@@ -28,7 +26,6 @@ const bench: Bench = {
       for (const m of readFileSync(file, 'utf8').matchAll(/(?:\.\/|chunks\/)([\w-]+\.js)/g)) assets.add(join(dir, 'chunks', m[1]!));
     }
     const popupKb = kbGz([join(dir, 'popup.html'), ...assets]);
-    const dataKb = kbGz([join(dir, BUNDLE_FILES.presets), join(dir, BUNDLE_FILES.index)]);
 
     const ext = await launchWithExtension();
     const paints: number[] = [];
@@ -53,7 +50,6 @@ const bench: Bench = {
     paints.sort((a, b) => a - b);
     return [
       { name: 'popup.bundle_kb_gz', value: popupKb, unit: 'kB' },
-      { name: 'popup.data_kb_gz', value: dataKb, unit: 'kB' },
       { name: 'popup.first_paint_ms', value: Math.round(paints[Math.floor(paints.length / 2)]!), unit: 'ms' },
     ];
   },
