@@ -3,29 +3,16 @@
 // in real Chromium with the built extension, against the loopback router server.
 import { resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { rulesFromPreset } from '../../extension/lib/apply/plan';
 import type { RouterRule } from '../../extension/lib/apply/types';
-import { ApplyDriver, DEVICE_IP, THREE_RULES } from '../support/apply-driver';
-import { launchWithExtension, type ExtensionBrowser } from '../support/browser';
+import { comparable, THREE_RULES_EXPECTED, useExtension } from '../support/apply-driver';
 import { listFixtures, startRouterServer, type FixtureInfo, type RouterServer } from '../support/router-server';
 
 const fixtures: FixtureInfo[] = [
   ...listFixtures(),
   ...(process.env.ROUTER_FIXTURES ?? '').split(':').filter(Boolean).flatMap((dir) => listFixtures(resolve(dir))),
 ];
-const expected = rulesFromPreset(THREE_RULES, 'pc', DEVICE_IP);
-const withoutIds = (rules: (RouterRule & { id?: number })[]) =>
-  rules.map(({ id: _id, ...r }) => r).sort((a, b) => a.externalStart - b.externalStart || a.protocol.localeCompare(b.protocol));
-
-let ext: ExtensionBrowser;
-let driver: ApplyDriver;
-beforeAll(async () => {
-  ext = await launchWithExtension();
-  driver = new ApplyDriver(ext);
-});
-afterAll(async () => {
-  await ext?.close();
-});
+const expected = THREE_RULES_EXPECTED;
+const browser = useExtension({ beforeAll, afterAll });
 
 it('has router fixtures to test', () => {
   expect(fixtures.length).toBeGreaterThanOrEqual(10);
@@ -43,8 +30,8 @@ for (const fixture of fixtures) {
 
     if (fixture.kind === 'form') {
       it('detects the router with the expected adapter', async () => {
-        const { page, tabId } = await driver.openRouterPage(server.url);
-        const detection = await driver.detect(tabId);
+        const { page, tabId } = await browser.driver.openRouterPage(server.url);
+        const detection = await browser.driver.detect(tabId);
         expect(detection).toMatchObject({ kind: 'form', origin: server.origin });
         if (fixture.adapter !== 'generic') expect(detection.adapterId).toBe(fixture.adapter);
         await page.close();
@@ -52,23 +39,23 @@ for (const fixture of fixtures) {
 
       it('applies 3 rules exactly, then finds them all present, then reports a conflict untouched', async () => {
         server.reset();
-        let { page, tabId } = await driver.openRouterPage(server.url);
-        let job = await driver.apply(tabId);
+        let { page, tabId } = await browser.driver.openRouterPage(server.url);
+        let job = await browser.driver.apply(tabId);
         expect(job.rules.map((r) => `${r.status}${r.message ? `: ${r.message}` : ''}`)).toEqual(['applied', 'applied', 'applied']);
         expect(job.state).toBe('done');
-        expect(withoutIds(server.rules())).toEqual(withoutIds(expected));
+        expect(comparable(server.rules())).toEqual(comparable(expected));
         await page.close();
 
-        ({ page, tabId } = await driver.openRouterPage(server.url));
-        job = await driver.apply(tabId);
+        ({ page, tabId } = await browser.driver.openRouterPage(server.url));
+        job = await browser.driver.apply(tabId);
         expect(job.rules.map((r) => r.status)).toEqual(['present', 'present', 'present']);
         expect(server.rules()).toHaveLength(3);
         await page.close();
 
         const theirs: RouterRule = { name: 'Their server', protocol: 'tcp', externalStart: 25565, externalEnd: 25565, internalStart: 25565, internalEnd: 25565, ip: '192.168.1.99', enabled: true };
         server.reset({ rules: [theirs] });
-        ({ page, tabId } = await driver.openRouterPage(server.url));
-        job = await driver.apply(tabId);
+        ({ page, tabId } = await browser.driver.openRouterPage(server.url));
+        job = await browser.driver.apply(tabId);
         const tcp = job.rules.find((r) => r.rule.externalStart === 25565)!;
         expect(tcp.status).toBe('conflict');
         expect(tcp.message).toMatch(/192\.168\.1\.99|Their server/);
@@ -82,10 +69,10 @@ for (const fixture of fixtures) {
     if (fixture.kind === 'app-only') {
       it('shows the My Spectrum checklist and fills nothing', async () => {
         server.reset();
-        const { page, tabId } = await driver.openRouterPage(server.url);
-        expect(await driver.detect(tabId)).toMatchObject({ kind: 'app-only' });
-        const popup = await ext.context.newPage();
-        await popup.goto(`chrome-extension://${ext.extensionId}/popup.html?tab=${tabId}`);
+        const { page, tabId } = await browser.driver.openRouterPage(server.url);
+        expect(await browser.driver.detect(tabId)).toMatchObject({ kind: 'app-only' });
+        const popup = await browser.ext.context.newPage();
+        await popup.goto(`chrome-extension://${browser.ext.extensionId}/popup.html?tab=${tabId}`);
         await popup.waitForSelector('#results li');
         await popup.fill('#q', 'minecraft java');
         await popup.keyboard.press('Enter');
@@ -101,8 +88,8 @@ for (const fixture of fixtures) {
 
     if (fixture.kind === 'login') {
       it('is recognised as a login page; Apply waits for the login', async () => {
-        const { page, tabId } = await driver.openRouterPage(server.url);
-        expect(await driver.detect(tabId)).toMatchObject({ kind: 'login' });
+        const { page, tabId } = await browser.driver.openRouterPage(server.url);
+        expect(await browser.driver.detect(tabId)).toMatchObject({ kind: 'login' });
         expect(server.rules()).toEqual([]);
         await page.close();
       });

@@ -3,9 +3,10 @@
  * same runtime messages its Apply button sends (lib/popup/router-client.ts), then polls.
  */
 import type { BrowserContext, Page } from 'playwright-core';
-import type { ApplyJob, ApplyMode, Detection } from '../../extension/lib/apply/types';
+import { rulesFromPreset } from '../../extension/lib/apply/plan';
+import type { ApplyJob, ApplyMode, Detection, RouterRule } from '../../extension/lib/apply/types';
 import type { BundledPreset } from '../../extension/lib/presets/bundle';
-import { openPopup, tabIdOf, type ExtensionBrowser } from './browser';
+import { launchWithExtension, openPopup, tabIdOf, type ExtensionBrowser } from './browser';
 
 export const DEVICE_IP = '192.168.1.50';
 
@@ -26,6 +27,27 @@ export const THREE_RULES: BundledPreset = {
   sources: [],
 };
 
+/** What the router should hold after THREE_RULES is applied to DEVICE_IP. */
+export const THREE_RULES_EXPECTED = rulesFromPreset(THREE_RULES, 'pc', DEVICE_IP);
+
+/** Stored rules without their ids, in a stable order, to compare with THREE_RULES_EXPECTED. */
+export function comparable(rules: (RouterRule & { id?: number })[]): RouterRule[] {
+  return rules.map(({ id: _id, ...r }) => r).sort((a, b) => a.externalStart - b.externalStart || a.protocol.localeCompare(b.protocol));
+}
+
+/** One Chromium with the extension for a test file, and a driver on it. */
+export function useExtension(hooks: { beforeAll: (fn: () => Promise<void>) => void; afterAll: (fn: () => Promise<void>) => void }) {
+  const handle = {} as { ext: ExtensionBrowser; driver: ApplyDriver };
+  hooks.beforeAll(async () => {
+    handle.ext = await launchWithExtension();
+    handle.driver = new ApplyDriver(handle.ext);
+  });
+  hooks.afterAll(async () => {
+    await handle.ext?.close();
+  });
+  return handle;
+}
+
 export class ApplyDriver {
   private control?: Page;
 
@@ -43,7 +65,8 @@ export class ApplyDriver {
 
   private async send<T>(message: Record<string, unknown>): Promise<T> {
     const page = await this.page();
-    return page.evaluate((m) => chrome.runtime.sendMessage(m), message) as Promise<T>;
+    // Runs in the extension page, where the chrome global exists.
+    return page.evaluate((m) => (globalThis as unknown as { chrome: { runtime: { sendMessage(x: unknown): Promise<unknown> } } }).chrome.runtime.sendMessage(m), message) as Promise<T>;
   }
 
   async openRouterPage(url: string): Promise<{ page: Page; tabId: number }> {
