@@ -11,14 +11,16 @@ export default defineConfig({
   publicDir: 'build/public',
   modules: ['@wxt-dev/webextension-polyfill'],
   outDirTemplate: e2e ? 'e2e-{{browser}}-mv{{manifestVersion}}' : '{{browser}}-mv{{manifestVersion}}{{modeSuffix}}',
-  manifest: ({ browser }) => ({
+  manifest: ({ browser, manifestVersion }) => ({
     name: 'PortPilot',
     description: 'Open the ports a game needs on your router in one click.',
     // activeTab: detect the router page when the popup opens. scripting: inject the
     // autofill only into the tab being applied. storage: resume an apply across reloads.
     permissions: ['activeTab', 'scripting', 'storage'],
-    // Asked for one origin at a time, at the first Apply on that router.
-    optional_host_permissions: ['http://*/*', 'https://*/*'],
+    // Asked for one origin at a time, at the first Apply on that router (MV2 names it differently).
+    ...(manifestVersion === 3
+      ? { optional_host_permissions: ['http://*/*', 'https://*/*'] }
+      : { optional_permissions: ['http://*/*', 'https://*/*'] }),
     host_permissions: e2e ? ['http://127.0.0.1/*', 'http://localhost/*'] : [],
     ...(browser === 'firefox'
       ? {
