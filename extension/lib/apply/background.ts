@@ -131,6 +131,13 @@ export function registerApplyHandlers(options: ApplyHandlerOptions = {}): void {
         const origin = await tabOrigin(msg.tabId).catch(() => '');
         const built = buildJob(msg, origin);
         if (!built.ok) return built;
+        // The popup asks for the router's origin in the same click, and Chrome may close the
+        // popup when its prompt appears: the job waits here, and starts when access arrives.
+        if (!(await hasOriginAccess(origin))) {
+          built.job.message = `Waiting for your permission to access ${origin}…`;
+          await store(built.job);
+          return built;
+        }
         await store(built.job);
         try {
           await injectRouterScript(msg.tabId);
@@ -190,9 +197,30 @@ export function registerApplyHandlers(options: ApplyHandlerOptions = {}): void {
     });
   });
 
+  // Access granted after apply:start (the popup's prompt): start the jobs that waited for it.
+  browser.permissions.onAdded.addListener((granted) => {
+    void (async () => {
+      for (const job of await waitingJobs()) {
+        if (!granted.origins?.some((o) => o.startsWith(`${job.origin}/`))) continue;
+        await store({ ...job, message: undefined });
+        await injectRouterScript(job.tabId).catch(() => undefined);
+      }
+    })();
+  });
+
   browser.tabs.onRemoved.addListener((tabId) => {
     void browser.storage.session.remove(key(tabId));
   });
+}
+
+function hasOriginAccess(origin: string): Promise<boolean> {
+  return browser.permissions.contains({ origins: [`${origin}/*`] }).catch(() => false);
+}
+
+/** Running jobs that have not started yet because the router's origin was not granted. */
+async function waitingJobs(): Promise<ApplyJob[]> {
+  const all = Object.values(await browser.storage.session.get(null)) as ApplyJob[];
+  return all.filter((j) => j && j.state === 'running' && j.rules.every((r) => r.status === 'pending') && j.message?.startsWith('Waiting for your permission'));
 }
 
 /** Injects the content script (if needed) and asks it what the page is. */

@@ -129,7 +129,14 @@ export async function startPopup(): Promise<void> {
     renderApplySection(
       applyRoot,
       { detection: state.detection, job: state.job, rules: plannedRules(view), deviceChosen: !!view.device, routerOrigins: state.routerOrigins, error: state.applyError },
-      { apply: (mode) => void apply(mode), exportOutline: () => void exportOutline() },
+      {
+        apply: (mode) => void apply(mode),
+        stop: async () => {
+          if (state.tabId !== undefined) state.job = await routerClient.stop(state.tabId);
+          renderApply();
+        },
+        exportOutline: () => void exportOutline(),
+      },
     );
   }
 
@@ -137,16 +144,22 @@ export async function startPopup(): Promise<void> {
     const view = state.view;
     if (!view?.device || state.tabId === undefined || !state.detection) return;
     state.applyError = undefined;
-    // First call in the click handler: the permission prompt needs the user's gesture.
-    const granted = await requestOriginPermission(state.detection.origin).catch(() => false);
-    if (!granted) {
-      state.applyError = `PortPilot needs access to ${state.detection.origin} to fill the form across its page reloads. Nothing was changed.`;
+    const tabId = state.tabId;
+    // Both in the click itself: the prompt needs the user's gesture, and Chrome may close the
+    // popup when the prompt shows, so the background holds the job until access is granted.
+    const permission = requestOriginPermission(state.detection.origin).catch(() => false);
+    const reply = await routerClient.start({ tabId, preset: view.preset, platform: view.platform, deviceIp: view.device.ip, mode });
+    if (!reply?.ok) {
+      state.applyError = reply?.error ?? 'The apply could not start.';
       return renderApply();
     }
-    const reply = await routerClient.start({ tabId: state.tabId, preset: view.preset, platform: view.platform, deviceIp: view.device.ip, mode });
-    if (!reply?.ok) state.applyError = reply?.error ?? 'The apply could not start.';
-    else state.job = reply.job ?? state.job;
+    state.job = reply.job ?? state.job;
     renderApply();
+    if (!(await permission)) {
+      state.job = await routerClient.stop(tabId);
+      state.applyError = `PortPilot needs access to ${state.detection.origin} to fill the form across its page reloads. Nothing was changed.`;
+      renderApply();
+    }
   }
 
   async function exportOutline(): Promise<void> {

@@ -24,6 +24,7 @@ export interface ApplySectionState {
 
 export interface ApplySectionActions {
   apply(mode: ApplyMode): void;
+  stop(): void;
   exportOutline(): void;
 }
 
@@ -40,7 +41,7 @@ export function applyBlocker(state: ApplySectionState): string | null {
   return null;
 }
 
-function outcomesList(job: ApplyJob): HTMLElement {
+function outcomesList(job: ApplyJob, onStop: () => void): HTMLElement {
   const done = job.rules.filter((r) => DONE.has(r.status)).length;
   const title =
     job.state === 'paused-login'
@@ -52,6 +53,9 @@ function outcomesList(job: ApplyJob): HTMLElement {
     h('p', { role: 'status' }, title),
     h('progress', { max: job.rules.length, value: done, 'aria-label': 'Rules handled' }),
     job.message ? h('p', { class: 'muted' }, job.message) : null,
+    job.state === 'running' || job.state === 'paused-login'
+      ? h('button', { type: 'button', id: 'stop', onclick: onStop, title: 'Rules already saved stay; nothing else is typed' }, 'Stop')
+      : null,
     h('ul', { class: 'outcomes', id: 'outcomes' },
       ...job.rules.map((o) =>
         h('li', { 'data-status': o.status },
@@ -102,6 +106,6 @@ export function renderApplySection(root: HTMLElement, state: ApplySectionState, 
     d?.kind === 'unknown' && d.origin.startsWith('http')
       ? h('button', { type: 'button', id: 'export-outline', onclick: actions.exportOutline, title: 'A description of the page forms, without values, for a pull request adding this router' }, 'Export page outline')
       : null,
-    state.job && state.job.presetId ? outcomesList(state.job) : null,
+    state.job && state.job.presetId ? outcomesList(state.job, actions.stop) : null,
   );
 }

@@ -38,12 +38,21 @@ describe('registerApplyHandlers', () => {
   let executeScript: ReturnType<typeof vi.fn>;
   let finished: ApplyJob[];
   let tab: { id?: number } | undefined;
+  // fake-browser has no permissions API: a granted set and onAdded listeners stand in.
+  let granted: Set<string>;
+  let onAdded: ((p: { origins?: string[] }) => void)[];
 
   beforeEach(async () => {
     fakeBrowser.reset();
     finished = [];
     executeScript = vi.fn(async () => []);
     (browser as unknown as { scripting: object }).scripting = { executeScript };
+    granted = new Set(['http://192.168.1.1/*']);
+    onAdded = [];
+    (browser as unknown as { permissions: object }).permissions = {
+      contains: async ({ origins }: { origins: string[] }) => origins.every((o) => granted.has(o)),
+      onAdded: { addListener: (fn: (p: { origins?: string[] }) => void) => onAdded.push(fn) },
+    };
     tab = await fakeBrowser.tabs.create({ url: 'http://192.168.1.1/pf.html' });
     registerApplyHandlers({ onJobFinished: (j) => void finished.push(j) });
   });
@@ -64,6 +73,23 @@ describe('registerApplyHandlers', () => {
     expect(finished).toHaveLength(1); // the hook runs once per job
     // Another tab cannot save this tab's job.
     expect(await send({ type: 'job:save', job: done }, { tab: { id: 999 } })).toBe(false);
+  });
+
+  test('without access to the origin the job waits, and starts when access is granted', async () => {
+    granted.clear();
+    const r = (await send({ ...start, tabId: tab!.id })) as { ok: boolean; job: ApplyJob };
+    expect(r.ok).toBe(true);
+    expect(r.job.message).toMatch(/Waiting for your permission to access http:\/\/192\.168\.1\.1/);
+    expect(executeScript).not.toHaveBeenCalled();
+
+    granted.add('http://10.0.0.1/*');
+    onAdded.forEach((fn) => fn({ origins: ['http://10.0.0.1/*'] }));
+    await vi.waitFor(() => expect(executeScript).not.toHaveBeenCalled());
+
+    granted.add('http://192.168.1.1/*');
+    onAdded.forEach((fn) => fn({ origins: ['http://192.168.1.1/*'] }));
+    await vi.waitFor(() => expect(executeScript).toHaveBeenCalledWith({ target: { tabId: tab!.id }, files: [ROUTER_SCRIPT] }));
+    expect((await getJob(tab!.id!))?.message).toBeUndefined();
   });
 
   test('stop, and a late save does not revive a stopped job', async () => {
