@@ -24,12 +24,18 @@ const outcomeSchema = z.strictObject({
   attempts: z.int().min(0).max(100).optional(),
 });
 
-// Everything imported is checked field by field: a backup file is untrusted input.
+function lanIpIssue(ip: string, ctx: z.core.$RefinementCtx<string>): void {
+  const check = checkLanIp(ip);
+  if (!check.ok) ctx.addIssue({ code: 'custom', message: check.error });
+}
+
+// Everything imported is checked field by field: a backup file is untrusted input. Every
+// problem is reported at once, so the user can fix the file in one go.
 const backupSchema = z.strictObject({
   format: z.literal(BACKUP_FORMAT),
   version: z.literal(1),
   exportedAt: z.string().max(40),
-  devices: z.array(z.strictObject({ name: z.string().trim().min(1).max(40), ip: z.string().max(15) })).max(500),
+  devices: z.array(z.strictObject({ name: z.string().trim().min(1).max(40), ip: z.string().max(15).superRefine(lanIpIssue) })).max(500),
   favorites: z.array(z.string().max(80)).max(5000),
   recents: z.array(z.strictObject({ presetId: z.string().max(80), usedAt: z.number().nonnegative() })).max(100),
   customPresets: z.array(z.unknown()).max(1000),
@@ -92,10 +98,6 @@ export async function importUserData(text: string, shippedIds: ReadonlySet<strin
   const backup = parsed.data;
 
   const problems: string[] = [];
-  backup.devices.forEach((d, i) => {
-    const check = checkLanIp(d.ip);
-    if (!check.ok) problems.push(`devices.${i}.ip: ${check.error}`);
-  });
   const presets = backup.customPresets.flatMap((p, i) => {
     try {
       return [parseCustomPreset(p, shippedIds, `customPresets.${i}`)];

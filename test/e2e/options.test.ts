@@ -1,0 +1,54 @@
+// The options page in Chromium: devices, a custom preset, export, a bad import refused whole.
+import { readFileSync } from 'node:fs';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { launchWithExtension, type ExtensionBrowser } from '../support/browser';
+
+let ext: ExtensionBrowser;
+beforeAll(async () => {
+  ext = await launchWithExtension();
+});
+afterAll(async () => {
+  await ext?.close();
+});
+
+it('keeps devices and presets, exports them, and refuses a bad backup without changing anything', async () => {
+  const page = await ext.context.newPage();
+  await page.goto(`chrome-extension://${ext.extensionId}/options.html`);
+  await page.waitForSelector('#devices tr');
+
+  await page.fill('#device-name', 'Xbox');
+  await page.fill('#device-ip', '192.168.1.255');
+  await page.click('#device-form button');
+  await expect.poll(() => page.locator('#device-errors').textContent()).toMatch(/broadcast/);
+  await page.fill('#device-ip', '192.168.1.40');
+  await page.click('#device-form button');
+  await expect.poll(() => page.locator('#devices').textContent()).toMatch(/Xbox.*192\.168\.1\.40/);
+
+  // A custom preset may not take a shipped id; the editor keeps the text after an error.
+  await page.click('#custom-new');
+  const template = JSON.parse(await page.inputValue('#custom-json'));
+  await page.fill('#custom-json', JSON.stringify({ ...template, id: 'fortnite' }));
+  await page.click('#custom-form button[type="submit"]');
+  await expect.poll(() => page.locator('#custom-errors').textContent()).toMatch(/ships/);
+  expect(await page.inputValue('#custom-json')).toContain('"fortnite"');
+  await page.fill('#custom-json', JSON.stringify(template));
+  await page.click('#custom-form button[type="submit"]');
+  await expect.poll(() => page.locator('#custom-list').textContent()).toMatch(/My Game \(my-game\)/);
+
+  const [download] = await Promise.all([page.waitForEvent('download'), page.click('#export')]);
+  const backup = JSON.parse(readFileSync((await download.path())!, 'utf8'));
+  expect(backup.devices).toEqual([{ name: 'Xbox', ip: '192.168.1.40' }]);
+  expect(backup.customPresets.map((p: { id: string }) => p.id)).toEqual(['my-game']);
+
+  const bad = { ...backup, devices: [...backup.devices, { name: 'Cloud', ip: '8.8.8.8' }], surprise: true };
+  await page.setInputFiles('#import', { name: 'bad.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(bad)) });
+  await expect.poll(() => page.locator('#import-errors li').allTextContents()).toEqual([
+    expect.stringMatching(/^devices\.1\.ip: 8\.8\.8\.8 is a public internet address/),
+    expect.stringMatching(/Unrecognized key: "surprise"/),
+  ]);
+  expect(await page.locator('#backup-status').textContent()).toMatch(/bad\.json was not imported; nothing changed/);
+  expect(await page.locator('#devices').textContent()).not.toMatch(/Cloud/);
+
+  await page.screenshot({ path: 'test-results/options.png', fullPage: true });
+  await page.close();
+});
