@@ -114,7 +114,7 @@ export class PresetSearch {
         candidates = textHits;
       }
     } else {
-      for (const i of this.portMatches(query, mask)) candidates.set(i, 0);
+      candidates = this.portMatches(query, mask);
     }
     // ...or the numbers are part of a name: "battlefield 2042", "nba 2k25".
     if (query.ports.length > 0) {
@@ -179,21 +179,28 @@ export class PresetSearch {
     return keys;
   }
 
-  /** Presets with a rule on a platform in `mask` that covers every queried port (and protocol). */
-  private portMatches(query: ParsedQuery, mask: number): Set<number> {
+  /**
+   * Presets with a rule on a platform in `mask` that covers every queried port (and protocol),
+   * scored by how precisely: a rule naming the port itself beats a wide range around it.
+   */
+  private portMatches(query: ParsedQuery, mask: number): Map<number, number> {
     const wantedProtocol = query.protocol ? PROTOCOL_BITS[query.protocol] : 3;
     const ports = query.ports.length > 0 ? query.ports : [0];
     const t = (this.portTable ??= buildPortTable(this.presets));
-    let result: Set<number> | undefined;
+    let result: Map<number, number> | undefined;
     for (const port of ports) {
-      const found = new Set<number>();
+      const found = new Map<number, number>();
       for (let r = 0; r < t.starts.length; r++) {
         if ((t.platformBits[r]! & mask) === 0 || (t.protocolBits[r]! & wantedProtocol) === 0) continue;
-        if (port === 0 || (t.starts[r]! <= port && port <= t.ends[r]!)) found.add(t.owners[r]!);
+        if (port === 0 || (t.starts[r]! <= port && port <= t.ends[r]!)) {
+          const precision = port === 0 ? 0 : 1 / (t.ends[r]! - t.starts[r]! + 1);
+          const owner = t.owners[r]!;
+          found.set(owner, Math.max(precision, found.get(owner) ?? 0));
+        }
       }
-      result = result ? new Set([...result].filter((i) => found.has(i))) : found;
+      result = result ? new Map([...result].filter(([i]) => found.has(i)).map(([i, p]) => [i, Math.min(p, found.get(i)!)])) : found;
     }
-    return result ?? new Set();
+    return result ?? new Map();
   }
 
   private browse(mask: number, favorites: ReadonlySet<string>, recents: readonly string[], limit: number): SearchHit[] {

@@ -75,6 +75,12 @@ describe('PresetSearch', () => {
     expect(ids(s.search('5848'))).toEqual([]);
   });
 
+  it('ranks a rule naming the port above a range around it', () => {
+    const more = [...presets, preset('aaa-wide', { name: 'AAA Wide Range', platforms: { pc: [rule('udp', '3000-3999')] } })];
+    const t = PresetSearch.fromJSON(more, JSON.stringify(buildSearchIndex(more)));
+    expect(ids(t.search('3074'))).toEqual(['cod-mw3', 'xbox-network', 'aaa-wide']);
+  });
+
   it('narrows a port by protocol ("both" counts as either)', () => {
     expect(ids(s.search('tcp 3074')).sort()).toEqual(['cod-mw3', 'xbox-network']);
     expect(ids(s.search('tcp 3076'))).toEqual([]);
