@@ -83,7 +83,7 @@ if (wantWindow && existsSync(CHROMIUM_PATH)) {
   if (wantWindow) console.log(`\n(No Chromium at ${CHROMIUM_PATH}; not opening a window.)`);
   console.log(`
 No display here, so no browser is opened. To try it in your own Chrome or Chromium on this machine:
-  1. Build the extension if needed: npm run build:ext  (writes .output/chrome-mv3)
+  1. Build the extension if needed: npm run build  (writes .output/chrome-mv3)
   2. Open chrome://extensions, switch on Developer mode, click "Load unpacked" and pick
      ${resolve('.output/chrome-mv3')}
      (or ${extDir}, the test build, which already has access to 127.0.0.1 and localhost)
