@@ -7,8 +7,10 @@ import { chromium, type BrowserContext, type Page, type Worker } from 'playwrigh
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { CHROMIUM, locate } from './find-browser';
 
-export const CHROMIUM_PATH = process.env.PORTPILOT_CHROMIUM ?? '/usr/bin/chromium';
+/** Found by `scripts/ensure-browser.ts` rules: CHROMIUM_PATH, then PATH, then the usual paths. */
+export const CHROMIUM_PATH = locate(CHROMIUM) ?? '/usr/bin/chromium';
 export const DEFAULT_EXTENSION_DIR = '.output/e2e-chrome-mv3';
 
 export interface LaunchOptions {
@@ -40,7 +42,7 @@ export async function launchWithExtension(options: LaunchOptions = {}): Promise<
   if (!existsSync(join(ext, 'manifest.json'))) {
     throw new Error(`no built extension at ${ext}; run \`npm run build:e2e\` first`);
   }
-  if (!existsSync(CHROMIUM_PATH)) throw new Error(`Chromium not found at ${CHROMIUM_PATH} (apt-get install chromium)`);
+  if (!existsSync(CHROMIUM_PATH)) throw new Error('No Chromium found: run `npm test` (it installs one on Debian) or set CHROMIUM_PATH');
 
   const userDataDir = mkdtempSync(join(tmpdir(), 'portpilot-chromium-'));
   let context: BrowserContext;
