@@ -1,4 +1,5 @@
 import { defineConfig } from 'wxt';
+import { zodWithoutEval } from './scripts/vite/zod-without-eval';
 
 // PORTPILOT_E2E=1 builds the test variant into .output/e2e-<browser>: identical code, plus
 // host access to loopback so headless tests need no permission prompt (which a headless
@@ -10,6 +11,7 @@ export default defineConfig({
   // scripts/build-data.ts writes the preset bundle here; WXT copies it into the extension.
   publicDir: 'build/public',
   modules: ['@wxt-dev/webextension-polyfill'],
+  vite: () => ({ plugins: [zodWithoutEval()] }),
   outDirTemplate: e2e ? 'e2e-{{browser}}-mv{{manifestVersion}}' : '{{browser}}-mv{{manifestVersion}}{{modeSuffix}}',
   manifest: ({ browser, manifestVersion }) => ({
     name: 'PortPilot',
@@ -27,6 +29,8 @@ export default defineConfig({
           browser_specific_settings: {
             // PortPilot collects nothing: user data never leaves the browser.
             gecko: { id: 'portpilot@portpilot.dev', strict_min_version: '140.0', data_collection_permissions: { required: ['none'] } },
+            // Firefox for Android knows data_collection_permissions from 142 on.
+            gecko_android: { strict_min_version: '142.0' },
           },
         }
       : {}),

@@ -1,3 +1,4 @@
+import '../lib/zod-jitless';
 import { registerApplyHandlers } from '../lib/apply/background';
 import { recordApply } from '../lib/store/history';
 

@@ -1,3 +1,4 @@
+import "../../lib/zod-jitless";
 import { startOptions } from "../../lib/options/app";
 
 void startOptions();
