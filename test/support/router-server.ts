@@ -8,6 +8,9 @@
  *                                an existing rule of the same protocol; "both" overlaps both)
  *                                | 400 {error} (malformed) | 401 {error} (session expired)
  *   GET    /__fixture/rules      -> stored rules, each with its id
+ *   PUT    /__fixture/rules      [RouterRule...] -> 200 {ids} replaces the whole list, as firmware
+ *                                that saves its rule table in one variable does (DD-WRT, Tomato,
+ *                                ASUSWRT); 400/409/401 as for POST, and nothing changes then
  *   DELETE /__fixture/rules/<id> -> 204 | 404
  *   POST   /__fixture/reset      {rules?, delayMs?, failNext?, failStatus?, expireSession?} -> 200
  *   POST   /__fixture/login      form or JSON {next?} -> restores the session, 303 to next
@@ -43,6 +46,15 @@ export interface FixtureMeta {
   formPage?: string;
   /** Router-flavoured error texts; {name} {ports} {detail} are filled in. */
   messages?: { conflict?: string; invalid?: string; expired?: string };
+  /** false: the router keeps no rule name (rules are stored with name ""). Default true. */
+  storesName?: boolean;
+  /**
+   * What PortPilot should do on this page with the current engine: store the rules, or stop
+   * safely with a reason and write nothing. Default "applies".
+   */
+  outcome?: 'applies' | 'refuses';
+  /** Set while the current engine handles this page unsafely: the e2e scenario is skipped, with this reason. */
+  pending?: string;
 }
 
 export interface FixtureInfo extends FixtureMeta {
@@ -86,6 +98,8 @@ export interface RouterServer {
   reset(options?: ResetOptions): void;
   /** Every request served so far (method, path, status). */
   requests(): RequestLogEntry[];
+  /** The requests so far that could change the stored rules (POST/PUT/DELETE on /__fixture/rules). */
+  writes(): RequestLogEntry[];
   /** True while the session is expired (login page served). */
   sessionExpired(): boolean;
 }
@@ -125,12 +139,16 @@ function resolveFixtureDir(dirOrName: string): string {
 const PROTOCOLS = new Set(['tcp', 'udp', 'both']);
 const IPV4 = /^(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(\.(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)){3}$/;
 
-/** Returns the reason a rule is malformed, or null. */
-export function validateRule(body: unknown): string | null {
+/** Returns the reason a rule is malformed, or null. `storesName: false` routers take no name. */
+export function validateRule(body: unknown, options: { storesName?: boolean } = {}): string | null {
   if (!body || typeof body !== 'object' || Array.isArray(body)) return 'rule must be a JSON object';
   const r = body as Record<string, unknown>;
-  if (typeof r.name !== 'string' || r.name.trim() === '') return 'name is required';
-  if (r.name.length > 64) return 'name is longer than 64 characters';
+  if (options.storesName === false) {
+    if (r.name !== undefined && typeof r.name !== 'string') return 'name must be text';
+  } else {
+    if (typeof r.name !== 'string' || r.name.trim() === '') return 'name is required';
+    if (r.name.length > 64) return 'name is longer than 64 characters';
+  }
   if (typeof r.protocol !== 'string' || !PROTOCOLS.has(r.protocol)) return 'protocol must be tcp, udp or both';
   for (const k of ['externalStart', 'externalEnd', 'internalStart', 'internalEnd'] as const) {
     const v = r[k];
@@ -158,9 +176,9 @@ export function findConflict(rules: StoredRule[], r: RouterRule): StoredRule | u
   );
 }
 
-function normalizeRule(r: RouterRule): RouterRule {
+function normalizeRule(r: RouterRule, storesName = true): RouterRule {
   return {
-    name: r.name.trim(),
+    name: storesName ? r.name.trim() : '',
     protocol: r.protocol,
     externalStart: r.externalStart,
     externalEnd: r.externalEnd,
@@ -169,6 +187,10 @@ function normalizeRule(r: RouterRule): RouterRule {
     ip: r.ip,
     enabled: r.enabled ?? true,
   };
+}
+
+function sameRule(a: RouterRule, b: RouterRule): boolean {
+  return (Object.keys(b) as (keyof RouterRule)[]).every((k) => a[k] === b[k]);
 }
 
 function fill(template: string, vars: Record<string, string>): string {
@@ -214,9 +236,9 @@ export async function startRouterServer(fixtureDir: string, options: { port?: nu
     store = [];
     nextId = 1;
     for (const r of seeds) {
-      const why = validateRule(r);
+      const why = validateRule(r, fixture);
       if (why) throw new Error(`seed rule ${JSON.stringify(r)}: ${why}`);
-      store.push({ id: nextId++, ...normalizeRule(r) });
+      store.push({ id: nextId++, ...normalizeRule(r, fixture.storesName !== false) });
     }
     delayMs = Math.max(0, Number(o.delayMs ?? 0) || 0);
     failNext = o.failNext ? { text: String(o.failNext), status: Number(o.failStatus ?? 400) || 400 } : null;
@@ -283,12 +305,47 @@ export async function startRouterServer(fixtureDir: string, options: { port?: nu
     return full;
   }
 
+  const invalid = (detail: string) => msg('invalid', { detail }, 'Invalid rule: {detail}');
+  const conflictText = (clash: RouterRule) =>
+    msg('conflict', { name: clash.name, ports: portsText(clash.externalStart, clash.externalEnd) }, 'External port {ports} is already used by rule "{name}".');
+  const storesName = fixture.storesName !== false;
+
+  function addRule(res: ServerResponse, body: unknown): void {
+    const why = validateRule(body, fixture);
+    if (why) return send(res, 400, { error: invalid(why) });
+    const rule = normalizeRule(body as RouterRule, storesName);
+    const clash = findConflict(store, rule);
+    if (clash) return send(res, 409, { error: conflictText(clash) });
+    const stored = { id: nextId++, ...rule };
+    store.push(stored);
+    send(res, 201, { id: stored.id });
+  }
+
+  /** The whole list at once; a rule equal to one already stored keeps that rule's id. */
+  function replaceRules(res: ServerResponse, body: unknown): void {
+    if (!Array.isArray(body)) return send(res, 400, { error: invalid('the rule list must be a JSON array') });
+    const next: StoredRule[] = [];
+    const unused = store.slice();
+    for (const [i, item] of body.entries()) {
+      const why = validateRule(item, fixture);
+      if (why) return send(res, 400, { error: invalid(`entry ${i + 1}: ${why}`) });
+      const rule = normalizeRule(item as RouterRule, storesName);
+      const clash = findConflict(next, rule);
+      if (clash) return send(res, 409, { error: conflictText(clash) });
+      const same = unused.findIndex((r) => sameRule(r, rule));
+      const id = same >= 0 ? unused.splice(same, 1)[0]!.id : nextId++;
+      next.push({ id, ...rule });
+    }
+    store = next;
+    send(res, 200, { ids: next.map((r) => r.id) });
+  }
+
   async function handleFixtureApi(req: IncomingMessage, res: ServerResponse, path: string): Promise<void> {
     const method = req.method ?? 'GET';
 
     if (path === '/__fixture/rules' && method === 'GET') return send(res, 200, store);
 
-    if (path === '/__fixture/rules' && method === 'POST') {
+    if (path === '/__fixture/rules' && (method === 'POST' || method === 'PUT')) {
       const parsed = await parseJson(req);
       if (delayMs > 0) await new Promise((r) => setTimeout(r, delayMs));
       if (expired) return send(res, 401, { error: msg('expired', {}, 'Your session has expired. Please log in again.') });
@@ -297,20 +354,8 @@ export async function startRouterServer(fixtureDir: string, options: { port?: nu
         failNext = null;
         return send(res, f.status, { error: f.text });
       }
-      if (!parsed.ok) return send(res, 400, { error: msg('invalid', { detail: 'body is not JSON' }, 'Invalid rule: {detail}') });
-      const why = validateRule(parsed.value);
-      if (why) return send(res, 400, { error: msg('invalid', { detail: why }, 'Invalid rule: {detail}') });
-      const rule = normalizeRule(parsed.value as RouterRule);
-      const clash = findConflict(store, rule);
-      if (clash) {
-        const vars = { name: clash.name, ports: portsText(clash.externalStart, clash.externalEnd) };
-        return send(res, 409, {
-          error: msg('conflict', vars, 'External port {ports} is already used by rule "{name}".'),
-        });
-      }
-      const stored = { id: nextId++, ...rule };
-      store.push(stored);
-      return send(res, 201, { id: stored.id });
+      if (!parsed.ok) return send(res, 400, { error: invalid('body is not JSON') });
+      return method === 'POST' ? addRule(res, parsed.value) : replaceRules(res, parsed.value);
     }
 
     const del = /^\/__fixture\/rules\/([^/]+)$/.exec(path);
@@ -427,6 +472,7 @@ export async function startRouterServer(fixtureDir: string, options: { port?: nu
     rules: () => store.map((r) => ({ ...r })),
     reset,
     requests: () => log.slice(),
+    writes: () => log.filter((r) => r.method !== 'GET' && r.method !== 'HEAD' && r.path.startsWith('/__fixture/rules')),
     sessionExpired: () => expired,
     close: () =>
       new Promise<void>((resolveClose) => {

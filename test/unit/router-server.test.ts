@@ -1,6 +1,7 @@
 // The test router server, over real HTTP on loopback.
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { listFixtures, startRouterServer, type RouterServer } from '../support/router-server';
 import type { RouterRule } from '../../extension/lib/apply/types';
@@ -111,6 +112,27 @@ describe('router server', () => {
     expect(again.status).toBe(404);
   });
 
+  it('PUT replaces the whole list; unchanged rules keep their ids; a bad list changes nothing', async () => {
+    const nas = rule({ name: 'NAS', externalStart: 5000, externalEnd: 5000, internalStart: 5000, internalEnd: 5000 });
+    const writesBefore = srv.writes().length;
+    const first = await post(srv, '/__fixture/rules', nas);
+    const put = async (body: unknown) => {
+      const res = await fetch(srv.origin + '/__fixture/rules', { method: 'PUT', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
+      return { status: res.status, data: await res.json() };
+    };
+    const ok = await put([nas, rule()]);
+    expect(ok.status).toBe(200);
+    expect(ok.data.ids[0]).toBe(first.data.id);
+    expect(srv.rules().map((r) => r.name)).toEqual(['NAS', 'Minecraft']);
+    const clash = await put([nas, rule(), rule({ name: 'Twin' })]);
+    expect(clash.status).toBe(409);
+    expect(clash.data.error).toContain('Minecraft');
+    expect((await put([nas, { ...rule(), ip: 'x' }])).status).toBe(400);
+    expect((await put({ rules: [] })).status).toBe(400);
+    expect(srv.rules().map((r) => r.name)).toEqual(['NAS', 'Minecraft']);
+    expect(srv.writes().slice(writesBefore).map((w) => w.method)).toEqual(['POST', 'PUT', 'PUT', 'PUT', 'PUT']);
+  });
+
   it('reset seeds rules, and a seeded rule then conflicts', async () => {
     const r = await post(srv, '/__fixture/reset', { rules: [rule({ name: 'Seeded' })] });
     expect(r.status).toBe(200);
@@ -185,6 +207,24 @@ describe('router server', () => {
   it('logs requests', async () => {
     await fetch(srv.origin + '/__fixture/rules');
     expect(srv.requests().some((r) => r.path === '/__fixture/rules' && r.method === 'GET' && r.status === 200)).toBe(true);
+  });
+});
+
+describe('a router that stores no rule name', () => {
+  it('takes rules without a name and keeps none', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'nameless-router-'));
+    writeFileSync(join(dir, 'fixture.json'), JSON.stringify({ adapter: 'generic', page: '/vs.htm', kind: 'form', storesName: false }));
+    const srv = await startRouterServer(dir);
+    try {
+      srv.reset({ rules: [rule({ name: 'Seeded name' })] });
+      expect(srv.rules()[0]!.name).toBe('');
+      const r = await post(srv, '/__fixture/rules', { ...rule({ externalStart: 80, externalEnd: 80, internalStart: 80, internalEnd: 80 }), name: undefined });
+      expect(r.status).toBe(201);
+      expect(srv.rules().map((x) => x.name)).toEqual(['', '']);
+    } finally {
+      await srv.close();
+      rmSync(dir, { recursive: true });
+    }
   });
 });
 

@@ -9,7 +9,8 @@ import { listFixtures, startRouterServer, type RouterServer } from '../../suppor
 import { detectPage } from '../../../extension/lib/routers/detect';
 import { drive, makeJob, openPage, rule, type OpenPage } from '../../support/happy-router';
 
-const fixtures = listFixtures();
+// A fixture the current engine handles unsafely ("pending") or is meant to refuse is covered by the e2e scenario.
+const fixtures = listFixtures().filter((f) => !f.pending);
 let server: RouterServer | undefined;
 let page: OpenPage | undefined;
 afterEach(async () => {
@@ -28,7 +29,7 @@ describe.runIf(fixtures.length > 0)('fixture detection', () => {
   });
 });
 
-const formFixtures = fixtures.filter((f) => f.kind === 'form');
+const formFixtures = fixtures.filter((f) => f.kind === 'form' && f.outcome !== 'refuses');
 
 describe.runIf(formFixtures.length > 0)('apply on fixture routers', () => {
   test.each(formFixtures.map((f) => [f.name, f] as const))('%s: adds two rules, skips one already there', async (_name, f) => {
