@@ -52,3 +52,16 @@ it('keeps devices and presets, exports them, and refuses a bad backup without ch
   await page.screenshot({ path: 'test-results/options.png', fullPage: true });
   await page.close();
 });
+
+it('lists the router origins PortPilot may access, and explains when one cannot be forgotten', async () => {
+  const page = await ext.context.newPage();
+  await page.goto(`chrome-extension://${ext.extensionId}/options.html`);
+  // The test build holds loopback as a required host permission (no prompt in headless tests).
+  await expect.poll(() => page.locator('#access-list li').allTextContents()).toEqual([
+    expect.stringMatching(/^http:\/\/127\.0\.0\.1 Forget$/),
+    expect.stringMatching(/^http:\/\/localhost Forget$/),
+  ]);
+  await page.click('button[aria-label="Forget http://127.0.0.1"]');
+  await expect.poll(() => page.locator('#access-status').textContent()).toMatch(/http:\/\/127\.0\.0\.1 could not be forgotten/);
+  await page.close();
+});

@@ -8,6 +8,7 @@ import { UserDataError } from '../store/errors';
 import { recentApplies } from '../store/history';
 import { checkRouterAddress } from '../store/router-address';
 import { getSetting, setSetting } from '../store/settings';
+import { forgetRouterOrigin, grantedRouterOrigins } from './router-access';
 
 const NEW_PRESET_TEMPLATE = {
   id: 'my-game',
@@ -44,6 +45,22 @@ export async function startOptions(): Promise<void> {
     await setSetting('routerAddresses', lines);
     mount(byId('routers-errors'), h('li', { class: 'muted' }, 'Saved.'));
   });
+
+  // Router access granted so far
+  async function renderAccess(): Promise<void> {
+    const origins = await grantedRouterOrigins();
+    if (!origins.length) return mount(byId('access-list'), h('li', { class: 'muted' }, 'None yet.'));
+    mount(byId('access-list'),
+      ...origins.map((origin) =>
+        h('li', {}, `${origin} `,
+          h('button', { type: 'button', 'aria-label': `Forget ${origin}`, onclick: async () => {
+            const problem = await forgetRouterOrigin(origin);
+            byId('access-status').textContent = problem ?? `Forgot ${origin}.`;
+            await renderAccess();
+          } }, 'Forget'))),
+    );
+  }
+  await renderAccess();
 
   // Devices
   async function renderDevices(): Promise<void> {
