@@ -2,15 +2,34 @@
  * The preset format's words and port syntax, without zod: the popup imports these, and
  * keeping zod out of its bundle keeps it small. schema.ts builds the zod schema on top.
  */
-export const PLATFORMS = ['pc', 'ps5', 'ps4', 'xbox-series', 'xbox-one', 'switch', 'steam-deck', 'server'] as const;
+export const PLATFORMS = [
+  'pc',
+  'mac',
+  'linux',
+  'ps5',
+  'ps4',
+  'xbox-series',
+  'xbox-one',
+  'switch',
+  'switch-2',
+  'steam-deck',
+  'android',
+  'ios',
+  'server',
+] as const;
 export const PLATFORM_LABELS: Record<Platform, string> = {
   pc: 'PC',
+  mac: 'Mac',
+  linux: 'Linux',
   ps5: 'PlayStation 5',
   ps4: 'PlayStation 4',
   'xbox-series': 'Xbox Series X|S',
   'xbox-one': 'Xbox One',
   switch: 'Nintendo Switch',
+  'switch-2': 'Nintendo Switch 2',
   'steam-deck': 'Steam Deck',
+  android: 'Android',
+  ios: 'iPhone / iPad',
   server: 'Server / host machine',
 };
 
@@ -23,12 +42,15 @@ export const CATEGORIES = [
   'remote-access',
   'game-streaming',
   'voice-chat',
+  'video-call',
   'vpn',
   'file-sharing',
   'web-server',
   'smart-home',
   'camera',
   'nas',
+  'dns',
+  'home-lab',
 ] as const;
 
 /** How the ports were checked: the strongest kind of source behind the preset. */
@@ -36,10 +58,34 @@ export const VERIFICATION = ['publisher', 'platform', 'community', 'unverified']
 
 export const PROTOCOLS = ['tcp', 'udp', 'both'] as const;
 
+/**
+ * The NAT type a forward should bring the console or PC to, in the words each platform's
+ * network test shows: Xbox and PC say Open/Moderate, PlayStation Type 1/2, Nintendo Type A/B.
+ */
+export const NAT_GOALS = ['open', 'moderate', 'type-1', 'type-2', 'type-a', 'type-b'] as const;
+export const NAT_GOAL_LABELS: Record<NatGoal, string> = {
+  open: 'NAT type Open',
+  moderate: 'NAT type Moderate',
+  'type-1': 'NAT Type 1',
+  'type-2': 'NAT Type 2',
+  'type-a': 'NAT Type A',
+  'type-b': 'NAT Type B',
+};
+
+/** Does turning on UPnP on the router make manual forwarding unnecessary? */
+export const UPNP_ADVICE = ['sufficient', 'helps', 'not-used'] as const;
+export const UPNP_LABELS: Record<UpnpAdvice, string> = {
+  sufficient: 'UPnP on the router is enough: try it before forwarding by hand.',
+  helps: 'UPnP on the router helps, but some ports still need a manual forward.',
+  'not-used': 'This does not use UPnP: only a manual forward helps.',
+};
+
 export type Platform = (typeof PLATFORMS)[number];
 export type Category = (typeof CATEGORIES)[number];
 export type Protocol = (typeof PROTOCOLS)[number];
 export type Verification = (typeof VERIFICATION)[number];
+export type NatGoal = (typeof NAT_GOALS)[number];
+export type UpnpAdvice = (typeof UPNP_ADVICE)[number];
 
 export const ID_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 /** "3074" or "27015-27030". Strings keep ranges readable in review diffs. */

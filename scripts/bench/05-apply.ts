@@ -19,11 +19,13 @@ const PRESET: BundledPreset = {
   aliases: [],
   category: 'game',
   platforms: {
-    pc: Array.from({ length: RULES }, (_, i) => ({
-      protocol: (['both', 'udp', 'tcp'] as const)[i % 3]!,
-      ports: [String(20000 + i * 10)],
-      purpose: 'bench rule',
-    })),
+    pc: {
+      forward: Array.from({ length: RULES }, (_, i) => ({
+        protocol: (['both', 'udp', 'tcp'] as const)[i % 3]!,
+        ports: [String(20000 + i * 10)],
+        purpose: 'bench rule',
+      })),
+    },
   },
   verification: 'unverified',
   sources: [],

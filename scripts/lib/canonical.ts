@@ -8,8 +8,11 @@ import { PLATFORMS, PROTOCOLS, parsePortSpec } from '../../data/schema.ts';
 import type { JsonPath } from './problem.ts';
 
 export const SCHEMA_REF = '../preset.schema.json';
-export const PRESET_KEYS = ['$schema', 'id', 'name', 'aliases', 'category', 'platforms', 'verification', 'sources', 'notes'];
-export const RULE_KEYS = ['protocol', 'ports', 'purpose', 'hostOnly'];
+export const PRESET_KEYS = ['$schema', 'id', 'name', 'shortName', 'aliases', 'category', 'platforms', 'guidance', 'verification', 'sources', 'notes'];
+export const ENTRY_KEYS = ['forward', 'outbound', 'uses', 'natGoal'];
+export const RULE_KEYS = ['protocol', 'ports', 'internal', 'purpose', 'hostOnly', 'optional', 'exclusive', 'sources'];
+export const OUTBOUND_KEYS = ['protocol', 'ports', 'purpose'];
+export const GUIDANCE_KEYS = ['upnp', 'staticIp', 'nothingToForward'];
 export const SOURCE_KEYS = ['url', 'checked'];
 
 export interface FormatChange {
@@ -87,23 +90,36 @@ function canonicalAliases(aliases: unknown[], path: JsonPath, changes: FormatCha
   return out;
 }
 
-function canonicalRule(rule: unknown, path: JsonPath, changes: FormatChange[]): unknown {
+function canonicalSources(sources: unknown[], path: JsonPath, changes: FormatChange[]): unknown[] {
+  const out = sources.map((s, i) => (isObj(s) ? orderKeys(s, SOURCE_KEYS, [...path, i], changes) : s));
+  return out.some((s, i) => s !== sources[i]) ? out : sources;
+}
+
+function canonicalRule(rule: unknown, path: JsonPath, keys: readonly string[], changes: FormatChange[]): unknown {
   if (!isObj(rule)) return rule;
-  let out = orderKeys(rule, RULE_KEYS, path, changes);
+  let out = orderKeys(rule, keys, path, changes);
   if (Array.isArray(out.ports)) {
-    const sorted = stableSort(out.ports, comparePorts);
-    if (sorted !== out.ports) {
+    const ports = out.ports;
+    // Internal ports pair with external ones by position, so they move together.
+    const internal = Array.isArray(out.internal) && out.internal.length === ports.length ? out.internal : undefined;
+    const order = stableSort(
+      ports.map((_, i) => i),
+      (a, b) => comparePorts(ports[a], ports[b]),
+    );
+    if (order.some((o, i) => o !== i)) {
+      const sorted = order.map((i) => ports[i]);
       changes.push({ path: [...path, 'ports'], message: `would sort ports numerically: ${sorted.map(String).join(', ')}` });
-      out = { ...out, ports: sorted };
+      out = { ...out, ports: sorted, ...(internal ? { internal: order.map((i) => internal[i]) } : {}) };
     }
   }
+  if (Array.isArray(out.sources)) out = withKey(out, 'sources', canonicalSources(out.sources, [...path, 'sources'], changes));
   return out;
 }
 
-function canonicalRules(rules: unknown[], path: JsonPath, changes: FormatChange[]): unknown[] {
+function canonicalRules(rules: unknown[], path: JsonPath, keys: readonly string[], changes: FormatChange[]): unknown[] {
   let inner = rules;
   rules.forEach((r, i) => {
-    const c = canonicalRule(r, [...path, i], changes);
+    const c = canonicalRule(r, [...path, i], keys, changes);
     if (c !== r) {
       if (inner === rules) inner = [...rules];
       inner[i] = c;
@@ -115,6 +131,13 @@ function canonicalRules(rules: unknown[], path: JsonPath, changes: FormatChange[
     changes.push({ path, message: `would sort rules by first port, then protocol: ${sorted.map(label).join(', ')}` });
   }
   return sorted;
+}
+
+function canonicalEntry(entry: Obj, path: JsonPath, changes: FormatChange[]): Obj {
+  let out = orderKeys(entry, ENTRY_KEYS, path, changes);
+  if (Array.isArray(out.forward)) out = withKey(out, 'forward', canonicalRules(out.forward, [...path, 'forward'], RULE_KEYS, changes));
+  if (Array.isArray(out.outbound)) out = withKey(out, 'outbound', canonicalRules(out.outbound, [...path, 'outbound'], OUTBOUND_KEYS, changes));
+  return out;
 }
 
 /** Replaces `obj[key]` copy-on-write. */
@@ -135,15 +158,13 @@ export function canonicalizePreset(value: unknown): { value: unknown; changes: F
   if (Array.isArray(out.aliases)) out = withKey(out, 'aliases', canonicalAliases(out.aliases, ['aliases'], changes));
   if (isObj(out.platforms)) {
     let platforms = orderKeys(out.platforms, PLATFORMS, ['platforms'], changes, 'platforms');
-    for (const [key, rules] of Object.entries(platforms)) {
-      if (Array.isArray(rules)) platforms = withKey(platforms, key, canonicalRules(rules, ['platforms', key], changes));
+    for (const [key, entry] of Object.entries(platforms)) {
+      if (isObj(entry)) platforms = withKey(platforms, key, canonicalEntry(entry, ['platforms', key], changes));
     }
     out = withKey(out, 'platforms', platforms);
   }
-  if (Array.isArray(out.sources)) {
-    const sources = out.sources.map((s, i) => (isObj(s) ? orderKeys(s, SOURCE_KEYS, ['sources', i], changes) : s));
-    if (sources.some((s, i) => s !== (out.sources as unknown[])[i])) out = withKey(out, 'sources', sources);
-  }
+  if (isObj(out.guidance)) out = withKey(out, 'guidance', orderKeys(out.guidance, GUIDANCE_KEYS, ['guidance'], changes));
+  if (Array.isArray(out.sources)) out = withKey(out, 'sources', canonicalSources(out.sources, ['sources'], changes));
   return { value: out, changes };
 }
 

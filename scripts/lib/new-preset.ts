@@ -76,7 +76,7 @@ export function buildPreset(opts: NewPresetOptions, existing: DatasetFile[]): Pr
     name,
     aliases: [],
     category,
-    platforms: Object.fromEntries(platforms.map((p) => [p, rules])),
+    platforms: Object.fromEntries(platforms.map((p) => [p, { forward: rules }])),
     verification: 'unverified',
     sources: [],
   };

@@ -41,7 +41,7 @@ export function syntheticCatalog(count: number, seed = 42): BundledPreset[] {
       name,
       aliases: [words.map((w) => w[0]).join('').toLowerCase() + i],
       category: pick(CATEGORIES),
-      platforms: Object.fromEntries(platforms.map((p) => [p, rules])),
+      platforms: Object.fromEntries(platforms.map((p) => [p, { forward: rules }])),
       verification: 'community',
       sources: [{ url: `https://example.org/${i}`, checked: '2026-01-01' }],
     };

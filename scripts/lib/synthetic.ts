@@ -19,7 +19,7 @@ export function syntheticPreset(i: number): PresetInput {
     name: `Synthetic Game ${i}`,
     aliases: [`sg${i}`, `synthetic ${i}`],
     category: 'game',
-    platforms: Object.fromEntries(PLATFORM_SETS[i % PLATFORM_SETS.length]!.map((p) => [p, rules])),
+    platforms: Object.fromEntries(PLATFORM_SETS[i % PLATFORM_SETS.length]!.map((p) => [p, { forward: rules }])),
     verification: i % 3 === 0 ? 'unverified' : 'publisher',
     sources: i % 3 === 0 ? [] : [{ url: `https://example.com/support/${id}`, checked: '2025-06-01' }],
     notes: i % 2 === 0 ? 'Only the host needs the tcp rule.' : undefined,

@@ -17,11 +17,13 @@ export const THREE_RULES: BundledPreset = {
   aliases: [],
   category: 'game',
   platforms: {
-    pc: [
-      { protocol: 'both', ports: ['27015-27030'], purpose: 'game traffic' },
-      { protocol: 'udp', ports: ['3478'], purpose: 'voice chat' },
-      { protocol: 'tcp', ports: ['25565'], purpose: 'host a match', hostOnly: true },
-    ],
+    pc: {
+      forward: [
+        { protocol: 'both', ports: ['27015-27030'], purpose: 'game traffic' },
+        { protocol: 'udp', ports: ['3478'], purpose: 'voice chat' },
+        { protocol: 'tcp', ports: ['25565'], purpose: 'host a match', hostOnly: true },
+      ],
+    },
   },
   verification: 'unverified',
   sources: [],

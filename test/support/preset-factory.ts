@@ -1,4 +1,4 @@
-import type { BundledPreset } from '../../extension/lib/presets/bundle';
+import type { BundledPreset, SourcePreset } from '../../extension/lib/presets/bundle';
 import type { PortRule } from '../../data/schema';
 
 /** A valid preset with only the fields a test cares about spelled out. */
@@ -8,7 +8,7 @@ export function preset(id: string, overrides: Partial<BundledPreset> = {}): Bund
     name: id.replace(/-/g, ' ').replace(/\b\w/g, (c) => c.toUpperCase()),
     aliases: [],
     category: 'game',
-    platforms: { pc: [rule('tcp', '1000')] },
+    platforms: { pc: { forward: [rule('tcp', '1000')] } },
     verification: 'community',
     sources: [{ url: `https://example.org/${id}`, checked: '2026-11-01' }],
     ...overrides,
@@ -17,4 +17,9 @@ export function preset(id: string, overrides: Partial<BundledPreset> = {}): Bund
 
 export function rule(protocol: PortRule['protocol'], ...ports: string[]): PortRule {
   return { protocol, ports, purpose: 'online play' };
+}
+
+/** A preset as written in a file or by a user: platforms may hold `uses` without `forward`. */
+export function sourcePreset(id: string, overrides: Partial<SourcePreset> = {}): SourcePreset {
+  return { ...preset(id), ...overrides };
 }

@@ -3,7 +3,7 @@
  * to a plan: add, skip (already present) or leave alone (conflict). The plan never touches
  * a user's rule: a conflict stops that one rule and says why.
  */
-import type { Preset } from '../../../data/schema';
+import type { ForwardRule } from '../../../data/schema';
 import { parsePortSpec, type Platform, type Protocol } from '../../../data/vocabulary';
 import type { ExistingRule } from '../routers/generic/table';
 import type { RouterRule } from './types';
@@ -45,32 +45,40 @@ export function ruleName(presetName: string, suffix: string, max = 20): string {
 
 const PROTO_TAG: Record<Protocol, string> = { tcp: 'T', udp: 'U', both: '' };
 
-/** One RouterRule per port spec of the platform's rules; internal ports = external ports. */
+/** What rulesFromPreset reads: a shipped (expanded) preset, or any preset's own forward rules. */
+export interface ForwardSource {
+  name: string;
+  platforms: Partial<Record<Platform, { forward?: readonly ForwardRule[] }>>;
+}
+
+/** One RouterRule per port spec of the platform's forward rules; internal ports as the rule gives them. */
 export function rulesFromPreset(
-  preset: Preset,
+  preset: ForwardSource,
   platform: Platform | string,
   deviceIp: string,
   opts: RulesFromPresetOptions = {},
 ): RouterRule[] {
   const max = opts.maxNameLength ?? 20;
-  const specs = preset.platforms[platform as Platform] ?? [];
+  const specs = preset.platforms[platform as Platform]?.forward ?? [];
   const rules: RouterRule[] = [];
   for (const spec of specs) {
     if (opts.skipHostOnly && spec.hostOnly) continue;
-    for (const port of spec.ports) {
+    spec.ports.forEach((port, i) => {
       const range = parsePortSpec(port);
-      if (!range) continue;
+      if (!range) return;
+      // The schema guarantees the same width; a missing internal port means "same as external".
+      const internal = (spec.internal?.[i] !== undefined ? parsePortSpec(spec.internal[i]) : null) ?? range;
       rules.push({
         name: '',
         protocol: spec.protocol,
         externalStart: range.start,
         externalEnd: range.end,
-        internalStart: range.start,
-        internalEnd: range.end,
+        internalStart: internal.start,
+        internalEnd: internal.start + (range.end - range.start),
         ip: deviceIp,
         enabled: opts.enabled ?? true,
       });
-    }
+    });
   }
   // Names: preset + first port; a protocol letter only where two rules would share a name.
   const base = rules.map((r) => ruleName(preset.name, String(r.externalStart), max));

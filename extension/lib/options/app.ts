@@ -15,7 +15,7 @@ const NEW_PRESET_TEMPLATE = {
   name: 'My Game',
   aliases: [],
   category: 'game',
-  platforms: { pc: [{ protocol: 'udp', ports: ['7777'], purpose: 'online play' }] },
+  platforms: { pc: { forward: [{ protocol: 'udp', ports: ['7777'], purpose: 'online play' }] } },
   verification: 'unverified',
   sources: [],
   notes: 'Ports from the game’s own settings screen.',

@@ -1,7 +1,7 @@
 import { browser } from 'wxt/browser';
 import type { Platform } from '../../../data/schema';
 import type { ApplyJob, ApplyMode, Detection } from '../apply/types';
-import { toBundled } from '../presets/bundle';
+import { expandCustom } from '../presets/bundle';
 import { loadShippedSearch } from '../presets/load';
 import { groupMask, isPlatformGroup, platformBit, PLATFORM_GROUPS, type PlatformGroup } from '../presets/platforms';
 import type { PresetSearch } from '../presets/search';
@@ -213,7 +213,7 @@ export async function startPopup(): Promise<void> {
     listDevices(),
     listCustomPresets(),
   ]);
-  search.addPresets(custom.map(toBundled));
+  search.addPresets(expandCustom(custom, (id) => search.byId(id)));
   Object.assign(state, { search, platformFilter, favorites, recents, devices });
   platformSelect.value = platformFilter;
   platformSelect.title = PLATFORM_GROUPS[platformFilter].label;

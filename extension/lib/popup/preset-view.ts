@@ -46,7 +46,7 @@ const span = (a: number, b: number) => (a === b ? String(a) : `${a}–${b}`);
 /** Everything about one preset except the router part, which apply-section.ts renders below it. */
 export function renderPresetView(root: HTMLElement, state: PresetViewState, actions: PresetViewActions): void {
   const { preset, platform } = state;
-  const specs = preset.platforms[platform] ?? [];
+  const specs = preset.platforms[platform]?.forward ?? [];
   const routerRules = plannedRules(state);
 
   const platformSelect = h('select', { id: 'preset-platform', onchange: (e: Event) => actions.choosePlatform((e.target as HTMLSelectElement).value as Platform) },
@@ -72,7 +72,7 @@ export function renderPresetView(root: HTMLElement, state: PresetViewState, acti
   const table = h('table', { id: 'rules', 'aria-label': `Rules for ${PLATFORM_LABELS[platform]}` },
     h('thead', {}, h('tr', {}, ...['Protocol', 'External', 'Internal', 'Purpose'].map((c) => h('th', { scope: 'col' }, c)))),
     h('tbody', {}, ...specs.flatMap((spec) => {
-      const rules = rulesFromPreset({ ...preset, platforms: { [platform]: [spec] } }, platform, '0.0.0.0');
+      const rules = rulesFromPreset({ name: preset.name, platforms: { [platform]: { forward: [spec] } } }, platform, '0.0.0.0');
       return rules.map((r) => h('tr', {},
         h('td', {}, PROTOCOL_LABEL[r.protocol]),
         h('td', {}, span(r.externalStart, r.externalEnd)),

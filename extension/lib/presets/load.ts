@@ -1,5 +1,5 @@
 import { browser } from 'wxt/browser';
-import { BUNDLE_FILES, toBundled, type BundledPreset } from './bundle';
+import { BUNDLE_FILES, type BundledPreset } from './bundle';
 import { PresetSearch } from './search';
 
 /** Shipped presets and their prebuilt index, read from the extension's own files (no network). */
@@ -16,5 +16,3 @@ export async function loadShippedIds(): Promise<Set<string>> {
   const presets = (await fetch(browser.runtime.getURL(`/${BUNDLE_FILES.presets}` as '/')).then((r) => r.json())) as BundledPreset[];
   return new Set(presets.map((p) => p.id));
 }
-
-export { toBundled };

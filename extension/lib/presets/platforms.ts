@@ -3,10 +3,11 @@ import { PLATFORMS, type Platform } from '../../../data/vocabulary';
 /** The popup's platform filter groups the schema's platforms the way people think of them. */
 export const PLATFORM_GROUPS = {
   all: { label: 'All platforms', platforms: PLATFORMS },
-  pc: { label: 'PC', platforms: ['pc', 'steam-deck'] },
+  pc: { label: 'PC', platforms: ['pc', 'mac', 'linux', 'steam-deck'] },
   playstation: { label: 'PlayStation', platforms: ['ps5', 'ps4'] },
   xbox: { label: 'Xbox', platforms: ['xbox-series', 'xbox-one'] },
-  switch: { label: 'Switch', platforms: ['switch'] },
+  switch: { label: 'Switch', platforms: ['switch', 'switch-2'] },
+  mobile: { label: 'Mobile', platforms: ['android', 'ios'] },
   server: { label: 'Server', platforms: ['server'] },
 } as const satisfies Record<string, { label: string; platforms: readonly Platform[] }>;
 
@@ -28,11 +29,16 @@ export function groupMask(group: PlatformGroup): number {
 /** Extra words a platform is searched by, beyond its label. */
 export const PLATFORM_SEARCH_TERMS: Record<Platform, string> = {
   pc: 'pc windows computer',
+  mac: 'mac macos apple computer',
+  linux: 'linux computer',
   ps5: 'ps5 playstation',
   ps4: 'ps4 playstation',
   'xbox-series': 'xbox series',
   'xbox-one': 'xbox one',
   switch: 'switch nintendo',
+  'switch-2': 'switch 2 nintendo',
   'steam-deck': 'steam deck',
+  android: 'android phone tablet mobile',
+  ios: 'ios iphone ipad mobile',
   server: 'server dedicated host',
 };

@@ -247,7 +247,8 @@ function buildPortTable(presets: readonly BundledPreset[]): PortTable {
   const platformBits: number[] = [];
   presets.forEach((preset, owner) => {
     for (const platform of PLATFORMS) {
-      for (const rule of preset.platforms[platform] ?? []) {
+      // Forwards only: outbound ports are never something to forward, so never a match.
+      for (const rule of preset.platforms[platform]?.forward ?? []) {
         for (const { start, end } of ruleRanges(rule.ports)) {
           starts.push(start);
           ends.push(end);

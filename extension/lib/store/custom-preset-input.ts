@@ -1,6 +1,7 @@
 /** Validation of presets the user writes or imports: zod, so only the options page loads it. */
 import type { z } from 'zod';
 import { presetSchema, type Preset } from '../../../data/schema';
+import { migratePreset } from '../../../data/migrate';
 import { db, type CustomPreset } from './db';
 import { UserDataError } from './errors';
 
@@ -14,9 +15,10 @@ export function describeIssues(error: z.ZodError, prefix = ''): string[] {
 /**
  * Checks a custom preset with the same schema as data/, plus what only the user's copy needs:
  * it may not take a shipped preset's id (it would silently hide the shipped one).
+ * A preset in the v1 format (written or exported before v2) is converted first.
  */
 export function parseCustomPreset(input: unknown, shippedIds: ReadonlySet<string>, prefix = ''): Preset {
-  const parsed = presetSchema.safeParse(input);
+  const parsed = presetSchema.safeParse(migratePreset(input));
   if (!parsed.success) throw new UserDataError(describeIssues(parsed.error, prefix));
   if (shippedIds.has(parsed.data.id)) {
     throw new UserDataError([

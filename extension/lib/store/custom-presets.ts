@@ -1,8 +1,10 @@
 import type { Preset } from '../../../data/schema';
+import { migratePreset } from '../../../data/migrate';
 import { db } from './db';
 
+/** The user's presets, in the current format: ones saved before v2 are converted as they are read. */
 export async function listCustomPresets(): Promise<Preset[]> {
-  return (await db().customPresets.orderBy('id').toArray()).map((c) => c.preset);
+  return (await db().customPresets.orderBy('id').toArray()).map((c) => migratePreset(c.preset));
 }
 
 export async function deleteCustomPreset(id: string): Promise<void> {

@@ -1,5 +1,5 @@
 /**
- * Duplicate or overlapping ports inside one platform, per protocol ("both" counts as tcp and udp),
+ * Duplicate or overlapping forwarded ports inside one platform, per protocol ("both" counts as tcp and udp),
  * with a fix that spells out the merged rule. Out-of-range ports and reversed ranges are schema issues.
  */
 import { formatPortRange, parsePortSpec, type PortRange } from '../../../data/schema.ts';
@@ -49,7 +49,7 @@ const ruleJson = (protocol: unknown, ranges: PortRange[], purpose: unknown) =>
   JSON.stringify({ protocol, ports: mergeRanges(ranges).map(formatPortRange), ...(typeof purpose === 'string' ? { purpose } : {}) });
 
 function overlapProblem(preset: ParsedPreset, platform: string, rules: Obj[], a: Span, b: Span): Problem {
-  const base: JsonPath = ['platforms', platform];
+  const base: JsonPath = ['platforms', platform, 'forward'];
   const where = (s: Span) => formatJsonPath([...base, s.rule, 'ports', s.port]);
   const same = a.spec === b.spec && a.protocol === b.protocol;
   const message = same
@@ -118,7 +118,8 @@ export const portsCheck: Check = {
     for (const preset of presets) {
       const platforms = isObj(preset.value) ? preset.value.platforms : undefined;
       if (!isObj(platforms)) continue;
-      for (const [platform, rules] of Object.entries(platforms)) {
+      for (const [platform, entry] of Object.entries(platforms)) {
+        const rules = isObj(entry) ? entry.forward : undefined;
         if (Array.isArray(rules)) checkPlatform(preset, platform, rules.map((r) => (isObj(r) ? r : {})), problems);
       }
     }

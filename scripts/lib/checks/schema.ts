@@ -1,7 +1,8 @@
 /** Schema violations and unknown fields, from presetSchema in data/schema.ts, with a fix per issue kind. */
 import type { z } from 'zod';
-import { CATEGORIES, PLATFORMS, PROTOCOLS, VERIFICATION, presetSchema } from '../../../data/schema.ts';
-import { PRESET_KEYS, RULE_KEYS, SOURCE_KEYS } from '../canonical.ts';
+import { CATEGORIES, NAT_GOALS, PLATFORMS, PROTOCOLS, UPNP_ADVICE, VERIFICATION, presetSchema } from '../../../data/schema.ts';
+import { isV1Preset } from '../../../data/migrate.ts';
+import { ENTRY_KEYS, GUIDANCE_KEYS, OUTBOUND_KEYS, PRESET_KEYS, RULE_KEYS, SOURCE_KEYS } from '../canonical.ts';
 import { toKebabId } from '../ids.ts';
 import type { JsonPath, Problem } from '../problem.ts';
 import { closest } from '../suggest.ts';
@@ -23,10 +24,12 @@ function valueAt(root: unknown, path: JsonPath): unknown {
 /** Which keys are allowed in the object at `path`. */
 function knownKeysAt(path: JsonPath): readonly string[] {
   if (path.length === 0) return PRESET_KEYS;
-  if (path.length === 1 && path[0] === 'platforms') return PLATFORMS;
-  if (path[0] === 'platforms') return RULE_KEYS;
-  if (path[0] === 'sources') return SOURCE_KEYS;
-  return [];
+  if (path[path.length - 2] === 'sources') return SOURCE_KEYS;
+  if (path[0] === 'guidance') return GUIDANCE_KEYS;
+  if (path[0] !== 'platforms') return [];
+  if (path.length === 1) return PLATFORMS;
+  if (path.length === 2) return ENTRY_KEYS;
+  return path[2] === 'outbound' ? OUTBOUND_KEYS : RULE_KEYS;
 }
 
 const didYouMean = (word: string, candidates: readonly string[]) => {
@@ -51,6 +54,8 @@ const ENUMS: [string, readonly string[]][] = [
   ['category', CATEGORIES],
   ['verification', VERIFICATION],
   ['protocol', PROTOCOLS],
+  ['natGoal', NAT_GOALS],
+  ['upnp', UPNP_ADVICE],
 ];
 
 /** Message and fix for one zod issue (other than unknown keys). */
@@ -114,7 +119,12 @@ function explainCustom(message: string, value: unknown, field: string): { messag
   if (message.includes('needs at least one source')) {
     return { message, fix: 'add {"url": "https://…", "checked": "YYYY-MM-DD"} to "sources", or set "verification": "unverified"' };
   }
-  if (message.includes('at least one platform')) return { message, fix: 'add a platform such as "pc" with at least one rule' };
+  if (message.includes('at least one platform')) return { message, fix: 'add a platform such as "pc" with "forward" rules or "uses"' };
+  if (message.includes('neither "forward" rules nor "uses"')) {
+    return { message, fix: 'add "forward": [ … ] or "uses": ["<preset id>"], or remove the platform; an app that needs no forward says so in "guidance.nothingToForward"' };
+  }
+  if (message.startsWith('internal has')) return { message, fix: 'give one internal port or range per external one, in the same order, or remove "internal" when they are equal' };
+  if (message.startsWith('internal "')) return { message, fix: 'make the internal range as wide as the external one, e.g. external "8000-8009" → internal "9000-9009"' };
   return { message, fix: `see data/schema.ts for the rules on "${field}"` };
 }
 
@@ -123,6 +133,13 @@ export const schemaCheck: Check = {
   run({ presets }) {
     const problems: Problem[] = [];
     for (const preset of presets) {
+      if (isV1Preset(preset.value)) {
+        // One clear problem instead of one per platform: the whole file is in the old format.
+        problems.push(
+          presetProblem('schema', preset, ['platforms'], 'is in the v1 format (a list of rules per platform)', `npm run migrate -- ${preset.file}, then npm run validate`),
+        );
+        continue;
+      }
       const result = presetSchema.safeParse(preset.value);
       if (result.success) continue;
       for (const issue of result.error.issues) {

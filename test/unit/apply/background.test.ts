@@ -7,7 +7,7 @@ import type { Preset } from '../../../data/schema';
 
 const preset: Preset = {
   id: 'minecraft-java', name: 'Minecraft: Java Edition', aliases: [], category: 'game-server',
-  platforms: { pc: [{ protocol: 'tcp', ports: ['25565'], purpose: 'host a server' }] },
+  platforms: { pc: { forward: [{ protocol: 'tcp', ports: ['25565'], purpose: 'host a server' }] } },
   verification: 'unverified', sources: [],
 };
 const start = { type: 'apply:start' as const, tabId: 7, preset, platform: 'pc', deviceIp: '192.168.1.20', mode: 'apply' as const };

@@ -10,11 +10,13 @@ const preset: Preset = {
   aliases: [],
   category: 'game',
   platforms: {
-    ps5: [
-      { protocol: 'tcp', ports: ['3074', '27014-27050'], purpose: 'online play' },
-      { protocol: 'udp', ports: ['3074', '3478-3479'], purpose: 'online play' },
-      { protocol: 'both', ports: ['9000'], purpose: 'host a lobby', hostOnly: true },
-    ],
+    ps5: {
+      forward: [
+        { protocol: 'tcp', ports: ['3074', '27014-27050'], purpose: 'online play' },
+        { protocol: 'udp', ports: ['3074', '3478-3479'], purpose: 'online play' },
+        { protocol: 'both', ports: ['9000'], purpose: 'host a lobby', hostOnly: true },
+      ],
+    },
   },
   verification: 'unverified',
   sources: [],

@@ -26,7 +26,7 @@ describe('npm run validate', () => {
     const lines = r.stdout.trim().split('\n');
     const problems = lines.filter((l) => PROBLEM_LINE.test(l));
     expect(problems.length).toBeGreaterThanOrEqual(25);
-    expect(lines).toContain('test/fixtures/presets/bad/port-out-of-range.json:11:27  platforms.pc[0].ports[1]  port out of range 1-65535 in "70000"  (fix: ports are 1-65535; check the publisher page for the right number)');
+    expect(lines).toContain('test/fixtures/presets/bad/port-out-of-range.json:12:29  platforms.pc.forward[0].ports[1]  port out of range 1-65535 in "70000"  (fix: ports are 1-65535; check the publisher page for the right number)');
     expect(lines.at(-1)).toMatch(/^✖ 23 presets, \d+ errors in 23 files/);
   }, 30_000);
 
@@ -69,7 +69,7 @@ describe('npm run new-preset', () => {
     const preset = JSON.parse(text);
     expect(preset).toMatchObject({ id: 'zeta-force-united', name: 'Zeta Force: Ünited', category: 'game', verification: 'unverified' });
     expect(Object.keys(preset.platforms)).toEqual(['pc', 'ps5']);
-    expect(preset.platforms.pc).toEqual([
+    expect(preset.platforms.pc.forward).toEqual([
       { protocol: 'tcp', ports: ['1234', '2000-2010'], purpose: 'online play' },
       { protocol: 'udp', ports: ['3074'], purpose: 'online play' },
     ]);
@@ -90,7 +90,7 @@ describe('npm run new-preset', () => {
     expect(() => buildPreset({ name: 'New Game', udp: '20-10' }, existing)).toThrow(/low to high \(10-20\)/);
     expect(() => buildPreset({ name: 'New Game' }, existing)).toThrow(/--tcp/);
     expect(() => buildPreset({ name: 'New Game', tcp: '1', platform: 'pc9' }, existing)).toThrow(/--platform pc9/);
-    expect(buildPreset({ name: 'New Game', tcp: '3074', udp: '3074' }, existing).platforms.pc).toEqual([{ protocol: 'both', ports: ['3074'], purpose: 'online play' }]);
+    expect(buildPreset({ name: 'New Game', tcp: '3074', udp: '3074' }, existing).platforms.pc).toEqual({ forward: [{ protocol: 'both', ports: ['3074'], purpose: 'online play' }] });
     expect(existsSync(join(REPO_ROOT, 'data/presets/new-game.json'))).toBe(false);
   });
 });

@@ -68,7 +68,7 @@ export const validPresetInput = fc
   .map(({ shout, schemaRef, aliases, name, platformNames, platformRules, order, ...p }) => {
     const unique = aliases.filter((a) => a.trim().toLowerCase() !== name.toLowerCase());
     const withCaseDup = shout && unique.length > 0 ? [...unique, unique[0]!.toUpperCase()] : unique;
-    const platforms = Object.fromEntries(platformNames.map((pl, i) => [pl, platformRules[i]]));
+    const platforms = Object.fromEntries(platformNames.map((pl, i) => [pl, { forward: platformRules[i] }]));
     return permuteObject(
       { ...p, name, aliases: permute(withCaseDup, order), platforms, $schema: schemaRef ? '../preset.schema.json' : undefined },
       order.slice(3),
@@ -100,7 +100,7 @@ describe('format', () => {
     const out = JSON.parse(canonicalText(JSON.parse(readFixture('bad/unsorted.json'))));
     expect(out.aliases).toEqual(['Alpha', 'beta']);
     expect(Object.keys(out.platforms)).toEqual(['pc', 'ps5']);
-    expect(out.platforms.ps5.map((r: { ports: string[] }) => r.ports)).toEqual([['53'], ['80', '443']]);
+    expect(out.platforms.ps5.forward.map((r: { ports: string[] }) => r.ports)).toEqual([['53'], ['80', '443']]);
     const keyOrder = JSON.parse(canonicalText(JSON.parse(readFixture('bad/key-order.json'))));
     expect(Object.keys(keyOrder)).toEqual(['$schema', 'id', 'name', 'aliases', 'category', 'platforms', 'verification', 'sources']);
   });

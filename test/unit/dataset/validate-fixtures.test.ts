@@ -18,10 +18,10 @@ interface Expected {
 
 const EXPECTED: Expected[] = [
   { file: 'invalid-json', at: '5:3', path: '$', message: 'invalid JSON: expected "," (a missing comma?)', fix: 'correct the syntax here' },
-  { file: 'trailing-comma', at: '13:7', path: '$', message: 'invalid JSON: expected a "quoted" property name (a trailing comma?)', fix: 'correct the syntax' },
+  { file: 'trailing-comma', at: '14:9', path: '$', message: 'invalid JSON: expected a "quoted" property name (a trailing comma?)', fix: 'correct the syntax' },
   { file: 'duplicate-key', at: '7:3', path: 'category', message: 'duplicate key "category" (also at line 6); JSON keeps only the last one', fix: 'keep one of them' },
-  { file: 'unknown-field', at: '22:3', path: 'alias', message: 'unknown field "alias"', fix: 'remove it or check the spelling (did you mean "aliases"?)' },
-  { file: 'unknown-platform', at: '15:5', path: 'platforms.playstation', message: 'unknown platform "playstation"', fix: /^use one of: pc, ps5, ps4/ },
+  { file: 'unknown-field', at: '24:3', path: 'alias', message: 'unknown field "alias"', fix: 'remove it or check the spelling (did you mean "aliases"?)' },
+  { file: 'unknown-platform', at: '17:5', path: 'platforms.playstation', message: 'unknown platform "playstation"', fix: /^use one of: pc, mac, linux, ps5, ps4/ },
   { file: 'bad-category', at: '6:15', path: 'category', message: '"gam" is not a valid category', fix: /did you mean "game"\?/ },
   { file: 'missing-field', at: '1:1', path: 'verification', message: 'missing required field "verification"', fix: 'add "verification" with one of: publisher, platform, community, unverified' },
   { file: 'id-mismatch', at: '3:9', path: 'id', message: 'id "id-mismatch-typo" does not match the file name "id-mismatch.json"', fix: 'rename the file to id-mismatch-typo.json or set "id": "id-mismatch"' },
@@ -30,33 +30,33 @@ const EXPECTED: Expected[] = [
   { file: 'duplicate-id-b', at: '3:9', path: 'id', message: 'id "duplicate-id-a" does not match the file name "duplicate-id-b.json"', fix: /rename the file/ },
   { file: 'collision-a', at: '5:15', path: 'aliases[0]', message: 'alias "Shared Search Term" collides with the name of test/fixtures/presets/bad/collision-b.json', fix: /remove the alias/ },
   { file: 'collision-b', at: '4:11', path: 'name', message: 'name "Shared search term" collides with the alias of test/fixtures/presets/bad/collision-a.json', fix: /make the names distinct/ },
-  { file: 'port-out-of-range', at: '11:27', path: 'platforms.pc[0].ports[1]', message: 'port out of range 1-65535 in "70000"', fix: /ports are 1-65535/ },
-  { file: 'port-range-reversed', at: '11:32', path: 'platforms.pc[0].ports[1]', message: 'range start is greater than its end in "5000-4000"', fix: 'write the range low to high: "4000-5000"' },
+  { file: 'port-out-of-range', at: '12:29', path: 'platforms.pc.forward[0].ports[1]', message: 'port out of range 1-65535 in "70000"', fix: /ports are 1-65535/ },
+  { file: 'port-range-reversed', at: '12:34', path: 'platforms.pc.forward[0].ports[1]', message: 'range start is greater than its end in "5000-4000"', fix: 'write the range low to high: "4000-5000"' },
   {
     file: 'port-overlap',
-    at: '16:19',
-    path: 'platforms.pc[1].ports[0]',
-    message: '"3075-3090" (tcp) overlaps "3070-3080" (both) at platforms.pc[0].ports[0]',
-    fix: 'the "both" rule at platforms.pc[0] already covers tcp 3075-3080: make the tcp rule {"protocol":"tcp","ports":["3081-3090"],"purpose":"matchmaking"}',
+    at: '17:21',
+    path: 'platforms.pc.forward[1].ports[0]',
+    message: '"3075-3090" (tcp) overlaps "3070-3080" (both) at platforms.pc.forward[0].ports[0]',
+    fix: 'the "both" rule at platforms.pc.forward[0] already covers tcp 3075-3080: make the tcp rule {"protocol":"tcp","ports":["3081-3090"],"purpose":"matchmaking"}',
   },
   {
     file: 'port-duplicate',
-    at: '16:19',
-    path: 'platforms.pc[1].ports[0]',
-    message: 'duplicate port "3074" (udp), already at platforms.pc[0].ports[0]',
+    at: '17:21',
+    path: 'platforms.pc.forward[1].ports[0]',
+    message: 'duplicate port "3074" (udp), already at platforms.pc.forward[0].ports[0]',
     fix: 'merge the two rules into one: {"protocol":"udp","ports":["3074","3478"],"purpose":"game traffic"}',
   },
-  { file: 'missing-sources', at: '17:14', path: 'sources', message: /a "publisher" preset needs at least one source/, fix: /add \{"url": "https:\/\/…", "checked": "YYYY-MM-DD"\}/ },
-  { file: 'http-source', at: '19:14', path: 'sources[0].url', message: 'source URL must use https:// (got "http://example.com/support")', fix: /use "https:\/\/example.com\/support"/ },
-  { file: 'bad-date', at: '20:18', path: 'sources[0].checked', message: '"2025-02-30" is not a real date YYYY-MM-DD', fix: /write the day you checked the page/ },
-  { file: 'future-date', at: '20:18', path: 'sources[0].checked', message: 'checked date 2999-01-01 is in the future (today is 2026-11-25)', fix: /the day you actually compared/ },
+  { file: 'missing-sources', at: '19:14', path: 'sources', message: /a "publisher" preset needs at least one source/, fix: /add \{"url": "https:\/\/…", "checked": "YYYY-MM-DD"\}/ },
+  { file: 'http-source', at: '21:14', path: 'sources[0].url', message: 'source URL must use https:// (got "http://example.com/support")', fix: /use "https:\/\/example.com\/support"/ },
+  { file: 'bad-date', at: '22:18', path: 'sources[0].checked', message: '"2025-02-30" is not a real date YYYY-MM-DD', fix: /write the day you checked the page/ },
+  { file: 'future-date', at: '22:18', path: 'sources[0].checked', message: 'checked date 2999-01-01 is in the future (today is 2026-11-25)', fix: /the day you actually compared/ },
   { file: 'key-order', at: '1:1', path: '$', message: 'would reorder keys to: $schema, id, name, aliases, category, platforms, verification, sources', fix: 'npm run format' },
   { file: 'layout', at: '2:3', path: '$', message: /would lay this out as 2-space JSON/, fix: 'npm run format' },
   { file: 'unsorted', at: '5:14', path: 'aliases', message: 'would sort aliases (case-insensitive)', fix: 'npm run format' },
   { file: 'unsorted', at: '5:32', path: 'aliases[2]', message: 'would remove duplicate alias "alpha"', fix: 'npm run format' },
   { file: 'unsorted', at: '7:16', path: 'platforms', message: 'would reorder platforms to: pc, ps5', fix: 'npm run format' },
-  { file: 'unsorted', at: '8:12', path: 'platforms.ps5', message: 'would sort rules by first port, then protocol: 53/udp, 80/tcp', fix: 'npm run format' },
-  { file: 'unsorted', at: '11:18', path: 'platforms.ps5[0].ports', message: 'would sort ports numerically: 80, 443', fix: 'npm run format' },
+  { file: 'unsorted', at: '9:18', path: 'platforms.ps5.forward', message: 'would sort rules by first port, then protocol: 53/udp, 80/tcp', fix: 'npm run format' },
+  { file: 'unsorted', at: '12:20', path: 'platforms.ps5.forward[0].ports', message: 'would sort ports numerically: 80, 443', fix: 'npm run format' },
 ];
 
 const problems = validateFixtureDir('bad');
@@ -84,7 +84,7 @@ describe('validate: one fixture per class of bad input', () => {
   it('prints problems as file:line:col  json.path  message  (fix: …)', () => {
     const line = formatProblem(problems.find((p) => p.file.endsWith('port-range-reversed.json'))!);
     expect(line).toBe(
-      'test/fixtures/presets/bad/port-range-reversed.json:11:32  platforms.pc[0].ports[1]  range start is greater than its end in "5000-4000"  (fix: write the range low to high: "4000-5000")',
+      'test/fixtures/presets/bad/port-range-reversed.json:12:34  platforms.pc.forward[0].ports[1]  range start is greater than its end in "5000-4000"  (fix: write the range low to high: "4000-5000")',
     );
   });
 

@@ -8,32 +8,32 @@ const presets = [
     name: 'Minecraft: Java Edition',
     aliases: ['mc', 'minecraft java'],
     category: 'game-server',
-    platforms: { pc: [rule('tcp', '25565')], server: [rule('tcp', '25565')] },
+    platforms: { pc: { forward: [rule('tcp', '25565')] }, server: { forward: [rule('tcp', '25565')] } },
   }),
   preset('minecraft-bedrock', {
     name: 'Minecraft: Bedrock Edition',
     aliases: ['bedrock'],
-    platforms: { pc: [rule('udp', '19132-19133')], switch: [rule('udp', '19132')] },
+    platforms: { pc: { forward: [rule('udp', '19132-19133')] }, switch: { forward: [rule('udp', '19132')] } },
   }),
-  preset('fortnite', { name: 'Fortnite', platforms: { pc: [rule('udp', '5222', '5795-5847')] } }),
-  preset('apex-legends', { name: 'Apex Legends', platforms: { ps5: [rule('udp', '37000-40000')] } }),
+  preset('fortnite', { name: 'Fortnite', platforms: { pc: { forward: [rule('udp', '5222', '5795-5847')] } } }),
+  preset('apex-legends', { name: 'Apex Legends', platforms: { ps5: { forward: [rule('udp', '37000-40000')] } } }),
   preset('xbox-network', {
     name: 'Xbox network',
     aliases: ['xbox live'],
     category: 'console-network',
-    platforms: { 'xbox-series': [rule('both', '3074'), rule('udp', '88', '500')] },
+    platforms: { 'xbox-series': { forward: [rule('both', '3074'), rule('udp', '88', '500')] } },
   }),
   preset('cod-mw3', {
     name: 'Call of Duty: Modern Warfare III',
     aliases: ['mw3'],
-    platforms: { pc: [rule('udp', '3074-3079')], ps5: [rule('both', '3074')] },
+    platforms: { pc: { forward: [rule('udp', '3074-3079')] }, ps5: { forward: [rule('both', '3074')] } },
   }),
   preset('counter-strike-2-server', {
     name: 'Counter-Strike 2 dedicated server',
     category: 'game-server',
-    platforms: { server: [rule('both', '27015-27030')] },
+    platforms: { server: { forward: [rule('both', '27015-27030')] } },
   }),
-  preset('mc-tools', { name: 'MC Tools', aliases: [], platforms: { pc: [rule('tcp', '8080')] } }),
+  preset('mc-tools', { name: 'MC Tools', aliases: [], platforms: { pc: { forward: [rule('tcp', '8080')] } } }),
 ];
 
 function searcher() {
@@ -76,7 +76,7 @@ describe('PresetSearch', () => {
   });
 
   it('ranks a rule naming the port above a range around it', () => {
-    const more = [...presets, preset('aaa-wide', { name: 'AAA Wide Range', platforms: { pc: [rule('udp', '3000-3999')] } })];
+    const more = [...presets, preset('aaa-wide', { name: 'AAA Wide Range', platforms: { pc: { forward: [rule('udp', '3000-3999')] } } })];
     const t = PresetSearch.fromJSON(more, JSON.stringify(buildSearchIndex(more)));
     expect(ids(t.search('3074'))).toEqual(['cod-mw3', 'xbox-network', 'aaa-wide']);
   });
@@ -95,7 +95,7 @@ describe('PresetSearch', () => {
   });
 
   it('reads numbers in names as names too', () => {
-    const more = [...presets, preset('battlefield-2042', { name: 'Battlefield 2042', platforms: { pc: [rule('udp', '25200-25300')] } })];
+    const more = [...presets, preset('battlefield-2042', { name: 'Battlefield 2042', platforms: { pc: { forward: [rule('udp', '25200-25300')] } } })];
     const t = PresetSearch.fromJSON(more, JSON.stringify(buildSearchIndex(more)));
     expect(ids(t.search('battlefield 2042'))).toEqual(['battlefield-2042']);
     expect(ids(t.search('2042'))).toEqual(['battlefield-2042']);
@@ -127,7 +127,7 @@ describe('PresetSearch', () => {
 
   it('includes custom presets added at run time', () => {
     const t = searcher();
-    t.addPresets([preset('my-game', { name: 'My Secret Game', platforms: { pc: [rule('udp', '40001')] } })]);
+    t.addPresets([preset('my-game', { name: 'My Secret Game', platforms: { pc: { forward: [rule('udp', '40001')] } } })]);
     expect(ids(t.search('secret'))).toEqual(['my-game']);
     expect(ids(t.search('40001'))).toEqual(['my-game']);
   });

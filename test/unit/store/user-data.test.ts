@@ -79,6 +79,19 @@ describe('custom presets', () => {
     expect(await listCustomPresets()).toEqual([]);
   });
 
+  const v1Preset = { ...preset('old-game'), platforms: { pc: [{ protocol: 'udp', ports: ['3074'], purpose: 'online play' }] } };
+
+  it('takes a preset written in the v1 format and saves it as v2', async () => {
+    const saved = await saveCustomPreset(v1Preset, shipped);
+    expect(saved.platforms).toEqual({ pc: { forward: [{ protocol: 'udp', ports: ['3074'], purpose: 'online play' }] } });
+    expect((await db().customPresets.get('old-game'))?.preset.platforms).toEqual(saved.platforms);
+  });
+
+  it('reads presets stored before v2 in the v2 format', async () => {
+    await db().customPresets.put({ id: 'old-game', preset: v1Preset as never, updatedAt: 1 });
+    expect((await listCustomPresets())[0]?.platforms).toEqual({ pc: { forward: v1Preset.platforms.pc } });
+  });
+
   it('cannot shadow a shipped preset id', async () => {
     const problems = await problemsOf(saveCustomPreset(preset('fortnite'), shipped));
     expect(problems[0]).toMatch(/"fortnite" is a preset PortPilot ships.*fortnite-custom/);
@@ -131,6 +144,14 @@ describe('export and import', () => {
     const after = await exportUserData();
     expect(after.devices).toHaveLength(1);
     expect(after.history).toHaveLength(1);
+  });
+
+  it('imports custom presets from a backup made before v2 through the same migration', async () => {
+    const file = { ...(await exportUserData()), customPresets: [{ ...preset('old-game'), platforms: { ps5: [{ protocol: 'tcp', ports: ['3480'], purpose: 'online play' }] } }] };
+    await importUserData(JSON.stringify(file), shipped);
+    const [imported] = await listCustomPresets();
+    expect(imported?.platforms).toEqual({ ps5: { forward: [{ protocol: 'tcp', ports: ['3480'], purpose: 'online play' }] } });
+    expect((await db().customPresets.get('old-game'))?.preset.platforms).toEqual(imported?.platforms);
   });
 
   const bad: [string, (b: Record<string, any>) => unknown, RegExp][] = [
