@@ -44,9 +44,17 @@ it('keeps devices and presets, exports them, and refuses a bad backup without ch
   await page.setInputFiles('#import', { name: 'bad.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(bad)) });
   await expect.poll(() => page.locator('#import-errors li').allTextContents()).toEqual([
     expect.stringMatching(/^devices\.1\.ip: 8\.8\.8\.8 is a public internet address/),
-    expect.stringMatching(/Unrecognized key: "surprise"/),
+    expect.stringMatching(/^surprise: not part of a PortPilot backup/),
   ]);
   expect(await page.locator('#backup-status').textContent()).toMatch(/bad\.json was not imported; nothing changed/);
+  expect(await page.locator('#devices').textContent()).not.toMatch(/Cloud/);
+  // The user may import what is valid and skip the rest.
+  await page.setInputFiles('#import', { name: 'bad.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify({ ...bad, devices: [...bad.devices, { name: 'Deck', ip: '192.168.1.41' }] })) });
+  await expect.poll(() => page.locator('#import-go').textContent()).toMatch(/^Import \d+ valid items, skip 2$/);
+  expect(await page.locator('#devices').textContent()).not.toMatch(/Deck/);
+  await page.click('#import-go');
+  await expect.poll(() => page.locator('#backup-status').textContent()).toMatch(/^Imported bad\.json: 1 added, .*2 skipped\.$/);
+  expect(await page.locator('#devices').textContent()).toMatch(/Deck/);
   expect(await page.locator('#devices').textContent()).not.toMatch(/Cloud/);
 
   await page.screenshot({ path: 'test-results/options.png', fullPage: true });

@@ -1,11 +1,13 @@
 import { loadShippedIds } from '../presets/load';
 import { h, byId, mount } from '../popup/dom';
-import { clearUserData, exportUserData, importUserData } from '../store/backup';
+import { applyImport, clearUserData, exportUserData, presetsNeedingChoice, readBackup, validItems, type ImportPlan, type ImportReport } from '../store/backup';
+import { decodeBackupBytes, problemsToShow } from '../store/backup-file';
 import { saveCustomPreset } from '../store/custom-preset-input';
 import { deleteCustomPreset, listCustomPresets } from '../store/custom-presets';
 import { listDevices, removeDevice, saveDevice } from '../store/devices';
 import { UserDataError } from '../store/errors';
 import { recentApplies } from '../store/history';
+import { listUnreadable } from '../store/unreadable';
 import { checkRouterAddress } from '../store/router-address';
 import { getSetting, setSetting } from '../store/settings';
 import { forgetRouterOrigin, grantedRouterOrigins } from './router-access';
@@ -23,7 +25,26 @@ const NEW_PRESET_TEMPLATE = {
 
 function showProblems(list: HTMLElement, error: unknown): void {
   const problems = error instanceof UserDataError ? error.problems : [String((error as Error)?.message ?? error)];
-  mount(list, ...problems.map((p) => h('li', {}, p)));
+  mount(list, ...problemsToShow(problems).map((p) => h('li', {}, p)));
+}
+
+function download(name: string, data: unknown): void {
+  const url = URL.createObjectURL(new Blob([JSON.stringify(data, null, 2)], { type: 'application/json' }));
+  h('a', { href: url, download: name }).click();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
+
+function describeReport(name: string, r: ImportReport): { headline: string; notes: string[] } {
+  const parts = [`${r.added} added`];
+  if (r.replaced) parts.push(`${r.replaced} replaced`);
+  if (r.unchanged) parts.push(`${r.unchanged} already there`);
+  if (r.skipped) parts.push(`${r.skipped} skipped`);
+  return {
+    headline: `Imported ${name}: ${parts.join(', ')}.`,
+    notes: [...r.renamed.map((x) => `Your preset "${x.from}" was imported as "${x.to}": ${x.why}.`), ...r.notes],
+  };
 }
 
 /** The options page: router addresses, devices, the user's presets, history, backup, clear. */
@@ -142,23 +163,74 @@ export async function startOptions(): Promise<void> {
   // Backup
   byId('export').addEventListener('click', async () => {
     const data = await exportUserData();
-    const url = URL.createObjectURL(new Blob([JSON.stringify(data, null, 2)], { type: 'application/json' }));
-    h('a', { href: url, download: `portpilot-backup-${data.exportedAt.slice(0, 10)}.json` }).click();
-    setTimeout(() => URL.revokeObjectURL(url), 10_000);
+    download(`portpilot-backup-${data.exportedAt.slice(0, 10)}.json`, data);
     byId('backup-status').textContent = 'Exported.';
   });
-  byId<HTMLInputElement>('import').addEventListener('change', async (e) => {
-    const file = (e.target as HTMLInputElement).files?.[0];
-    if (!file) return;
+  // Rows an older version left unreadable: shown and exportable, never silently dropped.
+  const unreadable = await listUnreadable();
+  if (unreadable.length) {
+    byId('unreadable').hidden = false;
+    byId('unreadable-count').textContent = `${plural(unreadable.length, 'item')} saved by an older version of PortPilot could not be read and were set aside.`;
+    byId('unreadable-export').addEventListener('click', () =>
+      download(`portpilot-unreadable-${new Date().toISOString().slice(0, 10)}.json`, unreadable),
+    );
+  }
+
+  // Import: read and check first, write only what the user agreed to.
+  let pending: { name: string; plan: ImportPlan } | undefined;
+  const review = byId('import-review');
+  function closeReview(): void {
+    pending = undefined;
+    review.hidden = true;
+  }
+  async function runImport(name: string, plan: ImportPlan, choice: 'keep-both' | 'replace'): Promise<void> {
+    const { headline, notes } = describeReport(name, await applyImport(plan, shippedIds, choice));
+    closeReview();
+    byId('backup-status').textContent = headline;
     mount(byId('import-errors'));
+    mount(byId('import-notes'), ...notes.map((n) => h('li', {}, n)));
+    await Promise.all([renderDevices(), renderCustom()]);
+  }
+  byId<HTMLInputElement>('import').addEventListener('change', async (e) => {
+    const input = e.target as HTMLInputElement;
+    const file = input.files?.[0];
+    if (!file) return;
+    closeReview();
+    mount(byId('import-errors'));
+    mount(byId('import-notes'));
     try {
-      const { imported } = await importUserData(await file.text(), shippedIds);
-      byId('backup-status').textContent = `Imported ${imported} items from ${file.name}.`;
-      await Promise.all([renderDevices(), renderCustom()]);
+      const plan = await readBackup(decodeBackupBytes(file.name, await file.arrayBuffer()), shippedIds);
+      const clashes = presetsNeedingChoice(plan);
+      if (!plan.problems.length && !clashes.length) return await runImport(file.name, plan, 'keep-both');
+      pending = { name: file.name, plan };
+      const valid = validItems(plan);
+      byId('backup-status').textContent = plan.problems.length
+        ? `${file.name} was not imported; nothing changed. ${plural(plan.invalidItems, 'item')} cannot be read:`
+        : `${file.name} has presets you already have in another version. Nothing changed yet.`;
+      showProblems(byId('import-errors'), new UserDataError(plan.problems));
+      byId('import-summary').textContent = plan.problems.length
+        ? `You can import the ${plural(valid, 'valid item')} and skip the ${plural(plan.invalidItems, 'item')} listed above.`
+        : '';
+      byId('import-choice').hidden = clashes.length === 0;
+      byId('import-choice-legend').textContent = `You already have ${clashes.map((p) => `"${p.name}" (${p.id})`).join(', ')}:`;
+      byId('import-go').textContent = plan.problems.length ? `Import ${plural(valid, 'valid item')}, skip ${plan.invalidItems}` : 'Import';
+      (byId('import-go') as HTMLButtonElement).disabled = valid === 0;
+      review.hidden = false;
     } catch (error) {
       byId('backup-status').textContent = `${file.name} was not imported; nothing changed:`;
       showProblems(byId('import-errors'), error);
+    } finally {
+      input.value = ''; // choosing the same file again reads it again
     }
+  });
+  byId('import-go').addEventListener('click', async () => {
+    if (!pending) return;
+    const choice = (document.querySelector('input[name="import-choice"]:checked') as HTMLInputElement | null)?.value === 'replace' ? 'replace' : 'keep-both';
+    await runImport(pending.name, pending.plan, choice);
+  });
+  byId('import-cancel').addEventListener('click', () => {
+    closeReview();
+    byId('backup-status').textContent = 'Import cancelled; nothing changed.';
   });
 
   // Clear, with an inline confirmation

@@ -1,62 +1,31 @@
-import { z } from 'zod';
-import { PROTOCOLS } from '../../../data/schema';
-import { db } from './db';
+/**
+ * Export and import of everything the user has. Import runs in two steps so the user decides:
+ * readBackup checks every item on its own and plans the merge without writing anything;
+ * applyImport writes the plan in one transaction. A file with bad items imports nothing until
+ * the user chooses to import the valid ones; an import never overwrites what the user has
+ * unless they chose "replace" for their own presets.
+ */
+import type { Preset } from '../../../data/schema';
+import {
+  BACKUP_FORMAT,
+  BACKUP_VERSION,
+  backupFrame,
+  deviceItem,
+  historyItem,
+  presetIdItem,
+  recentItem,
+  type Backup,
+  type DeviceItem,
+  type HistoryItem,
+  type RecentItem,
+} from './backup-schema';
 import { describeIssues, parseCustomPreset } from './custom-preset-input';
+import { db } from './db';
 import { UserDataError } from './errors';
-import { checkLanIp } from './lan-ip';
-import { SETTINGS, type SettingKey } from './settings';
+import { MAX_RECENTS } from './recents';
+import { isSettingKey, SETTINGS, type SettingKey } from './settings';
 
-export const BACKUP_FORMAT = 'portpilot-user-data';
-
-const outcomeSchema = z.strictObject({
-  rule: z.strictObject({
-    name: z.string().max(100),
-    protocol: z.enum(PROTOCOLS),
-    externalStart: z.int().min(1).max(65535),
-    externalEnd: z.int().min(1).max(65535),
-    internalStart: z.int().min(1).max(65535),
-    internalEnd: z.int().min(1).max(65535),
-    ip: z.string().max(15),
-    enabled: z.boolean(),
-  }),
-  status: z.enum(['pending', 'saving', 'applied', 'present', 'conflict', 'failed', 'filled']),
-  message: z.string().max(500).optional(),
-  attempts: z.int().min(0).max(100).optional(),
-});
-
-function lanIpIssue(ip: string, ctx: z.core.$RefinementCtx<string>): void {
-  const check = checkLanIp(ip);
-  if (!check.ok) ctx.addIssue({ code: 'custom', message: check.error });
-}
-
-// Everything imported is checked field by field: a backup file is untrusted input. Every
-// problem is reported at once, so the user can fix the file in one go.
-const backupSchema = z.strictObject({
-  format: z.literal(BACKUP_FORMAT),
-  version: z.literal(1),
-  exportedAt: z.string().max(40),
-  devices: z.array(z.strictObject({ name: z.string().trim().min(1).max(40), ip: z.string().max(15).superRefine(lanIpIssue) })).max(500),
-  favorites: z.array(z.string().max(80)).max(5000),
-  recents: z.array(z.strictObject({ presetId: z.string().max(80), usedAt: z.number().nonnegative() })).max(100),
-  customPresets: z.array(z.unknown()).max(1000),
-  history: z
-    .array(
-      z.strictObject({
-        at: z.number().nonnegative(),
-        routerOrigin: z.string().max(200),
-        adapterId: z.string().max(80).optional(),
-        presetId: z.string().max(80),
-        presetName: z.string().max(120),
-        platform: z.string().max(40),
-        deviceIp: z.string().max(15),
-        mode: z.enum(['apply', 'fill-only']),
-        outcomes: z.array(outcomeSchema).max(500),
-      }),
-    )
-    .max(5000),
-  settings: z.record(z.string(), z.unknown()),
-});
-export type Backup = z.infer<typeof backupSchema>;
+export { BACKUP_FORMAT, type Backup } from './backup-schema';
 
 export async function exportUserData(now = new Date()): Promise<Backup> {
   const d = db();
@@ -65,77 +34,289 @@ export async function exportUserData(now = new Date()): Promise<Backup> {
     d.favorites.toArray(),
     d.recents.toArray(),
     d.customPresets.toArray(),
-    d.history.toArray(),
+    d.history.orderBy('at').toArray(),
     d.settings.toArray(),
   ]);
+  const lastDeviceId = settings.find((s) => s.key === 'lastDeviceId')?.value;
+  const lastDeviceIp = devices.find((dev) => dev.id === lastDeviceId)?.ip;
   return {
     format: BACKUP_FORMAT,
-    version: 1,
+    version: BACKUP_VERSION,
     exportedAt: now.toISOString(),
     devices: devices.map(({ name, ip }) => ({ name, ip })),
     favorites: favorites.map((f) => f.presetId),
     recents: recents.map(({ presetId, usedAt }) => ({ presetId, usedAt })),
     customPresets: customPresets.map((c) => c.preset),
     history: history.map(({ id: _id, ...entry }) => entry),
-    settings: Object.fromEntries(settings.map((s) => [s.key, s.value])),
+    // Ids local to this browser never leave it; the device is carried by its address instead.
+    settings: Object.fromEntries(settings.filter((s) => s.key !== 'lastDeviceId').map((s) => [s.key, s.value])),
+    ...(lastDeviceIp ? { lastDeviceIp } : {}),
   };
 }
 
+/** How a custom preset from the file meets what is already there. */
+export type PresetCollision = 'none' | 'same' | 'yours' | 'shipped';
+
+export interface PlannedPreset {
+  preset: Preset;
+  collision: PresetCollision;
+}
+
+export interface ImportPlan {
+  version: number;
+  devices: DeviceItem[];
+  favorites: string[];
+  recents: RecentItem[];
+  presets: PlannedPreset[];
+  history: HistoryItem[];
+  settings: [SettingKey, unknown][];
+  lastDeviceIp?: string;
+  /** One line per bad item, naming where it is in the file. */
+  problems: string[];
+  /** Items that will be left out because of those problems. */
+  invalidItems: number;
+}
+
+/** Valid items in the plan. */
+export function validItems(plan: ImportPlan): number {
+  return plan.devices.length + plan.favorites.length + plan.recents.length + plan.presets.length + plan.history.length + plan.settings.length;
+}
+
+/** Presets whose id is one of the user's own presets with other content: the user picks keep-both or replace. */
+export function presetsNeedingChoice(plan: ImportPlan): Preset[] {
+  return plan.presets.filter((p) => p.collision === 'yours').map((p) => p.preset);
+}
+
 /**
- * Merges a backup into the database. The whole file is checked first and every problem is
- * listed; only a clean file is written, in one transaction, so a bad file changes nothing.
- * Merging (not replacing) means an import never loses what the user has now.
+ * Checks the file item by item and plans the merge; writes nothing. Throws UserDataError only
+ * when the file as a whole is not a backup this version can read.
  */
-export async function importUserData(text: string, shippedIds: ReadonlySet<string>): Promise<{ imported: number }> {
-  let json: unknown;
+export async function readBackup(json: unknown, shippedIds: ReadonlySet<string>): Promise<ImportPlan> {
+  const frame = backupFrame.safeParse(json);
+  if (!frame.success) throw new UserDataError(describeIssues(frame.error));
+  const file = frame.data;
+  const problems: string[] = [];
+  let invalidItems = 0;
+
+  function each<T>(list: unknown[], path: string, check: (item: unknown, where: string) => T | null): T[] {
+    const out: T[] = [];
+    list.forEach((item, i) => {
+      const value = check(item, `${path}.${i}`);
+      if (value === null) invalidItems++;
+      else out.push(value);
+    });
+    return out;
+  }
+  function bySchema<T>(schema: { safeParse(v: unknown): { success: true; data: T } | { success: false; error: import('zod').ZodError } }) {
+    return (item: unknown, where: string): T | null => {
+      const r = schema.safeParse(item);
+      if (r.success) return r.data;
+      problems.push(...describeIssues(r.error, where));
+      return null;
+    };
+  }
+
+  const seenIps = new Set<string>();
+  const devices = each(file.devices, 'devices', (item, where) => {
+    const device = bySchema(deviceItem)(item, where);
+    if (!device) return null;
+    if (seenIps.has(device.ip)) {
+      problems.push(`${where}.ip: ${device.ip} appears twice in the file; the first one is kept`);
+      return null;
+    }
+    seenIps.add(device.ip);
+    return device;
+  });
+  const favorites = [...new Set(each(file.favorites, 'favorites', bySchema(presetIdItem)))];
+  const recents = each(file.recents, 'recents', bySchema(recentItem));
+  const history = each(file.history, 'history', bySchema(historyItem));
+
+  const mine = new Map((await db().customPresets.toArray()).map((c) => [c.id, c.preset]));
+  const seenPresetIds = new Set<string>();
+  const presets = each(file.customPresets, 'customPresets', (item, where): PlannedPreset | null => {
+    let preset: Preset;
+    try {
+      // A shipped id is not an error here: the preset was the user's before the dataset took the id.
+      preset = parseCustomPreset(item, new Set(), where);
+    } catch (e) {
+      problems.push(...(e instanceof UserDataError ? e.problems : [`${where}: ${String(e)}`]));
+      return null;
+    }
+    if (seenPresetIds.has(preset.id)) {
+      problems.push(`${where}.id: "${preset.id}" appears twice in the file; the first one is kept`);
+      return null;
+    }
+    seenPresetIds.add(preset.id);
+    const existing = mine.get(preset.id);
+    const collision: PresetCollision = shippedIds.has(preset.id)
+      ? 'shipped'
+      : !existing
+        ? 'none'
+        : JSON.stringify(existing) === JSON.stringify(preset)
+          ? 'same'
+          : 'yours';
+    return { preset, collision };
+  });
+
+  const settings: [SettingKey, unknown][] = [];
+  for (const [key, value] of Object.entries(file.settings)) {
+    if (!isSettingKey(key)) {
+      problems.push(`settings.${key}: not a PortPilot setting`);
+      invalidItems++;
+    } else if (key === 'lastDeviceId') {
+      continue; // a key local to the browser that made the file: meaningless here
+    } else if (!(SETTINGS[key].valid as (v: unknown) => boolean)(value)) {
+      problems.push(`settings.${key}: not a valid value for this setting`);
+      invalidItems++;
+    } else settings.push([key, value]);
+  }
+
+  for (const key of Object.keys(json as object)) {
+    if (!Object.hasOwn(backupFrame.shape, key)) {
+      problems.push(`${key}: not part of a PortPilot backup; left out`);
+      invalidItems++;
+    }
+  }
+
+  return { version: file.version, devices, favorites, recents, presets, history, settings, lastDeviceIp: file.lastDeviceIp, problems, invalidItems };
+}
+
+export interface ImportReport {
+  added: number;
+  /** Items already there, or kept as the user has them. */
+  unchanged: number;
+  replaced: number;
+  skipped: number;
+  /** Custom presets imported under another id, and why. */
+  renamed: { from: string; to: string; why: string }[];
+  notes: string[];
+}
+
+function freeId(base: string, taken: (id: string) => boolean, suffix: string): string {
+  let id = `${base}${suffix}`;
+  for (let n = 2; taken(id); n++) id = `${base}${suffix}-${n}`;
+  return id;
+}
+
+/**
+ * Writes the plan in one transaction. `presetChoice` says what to do with the user's own
+ * presets that the file has in another version: keep both (the import is renamed) or replace.
+ */
+export async function applyImport(
+  plan: ImportPlan,
+  shippedIds: ReadonlySet<string>,
+  presetChoice: 'keep-both' | 'replace' = 'keep-both',
+): Promise<ImportReport> {
+  const report: ImportReport = { added: 0, unchanged: 0, replaced: 0, skipped: plan.invalidItems, renamed: [], notes: [] };
+  const d = db();
+  await d.transaction('rw', [d.devices, d.favorites, d.recents, d.customPresets, d.history, d.settings], async () => {
+    for (const device of plan.devices) {
+      const existing = await d.devices.where('ip').equals(device.ip).first();
+      if (!existing) {
+        await d.devices.add({ ...device });
+        report.added++;
+      } else {
+        report.unchanged++;
+        if (existing.name !== device.name) report.notes.push(`${device.ip} keeps your name "${existing.name}" (the file calls it "${device.name}").`);
+      }
+    }
+
+    // Custom presets first: favorites and recents may point at a renamed one.
+    const idMap = new Map<string, string>();
+    const ownIds = new Set(await d.customPresets.toCollection().primaryKeys());
+    const taken = (id: string) => shippedIds.has(id) || ownIds.has(id);
+    for (const { preset, collision } of plan.presets) {
+      let id = preset.id;
+      if (collision === 'same') {
+        report.unchanged++;
+        idMap.set(preset.id, id);
+        continue;
+      }
+      if (collision === 'shipped') {
+        id = freeId(preset.id, taken, '-custom');
+        report.renamed.push({ from: preset.id, to: id, why: 'PortPilot now ships a preset with that id' });
+      } else if (collision === 'yours' && presetChoice === 'keep-both') {
+        id = freeId(preset.id, taken, '');
+        report.renamed.push({ from: preset.id, to: id, why: 'you have a different preset with that id' });
+      }
+      if (collision === 'yours' && presetChoice === 'replace') report.replaced++;
+      else report.added++;
+      await d.customPresets.put({ id, preset: { ...preset, id }, updatedAt: Date.now() });
+      ownIds.add(id);
+      idMap.set(preset.id, id);
+    }
+
+    const exists = (id: string) => shippedIds.has(id) || ownIds.has(id);
+    const target = (id: string) => idMap.get(id) ?? id;
+    let dangling = 0;
+    for (const presetId of plan.favorites.map(target)) {
+      if (!exists(presetId)) dangling++;
+      else if (await d.favorites.get(presetId)) report.unchanged++;
+      else {
+        await d.favorites.put({ presetId, addedAt: Date.now() });
+        report.added++;
+      }
+    }
+    for (const r of plan.recents) {
+      const presetId = target(r.presetId);
+      if (!exists(presetId)) {
+        dangling++;
+        continue;
+      }
+      const existing = await d.recents.get(presetId);
+      if (!existing || existing.usedAt < r.usedAt) await d.recents.put({ presetId, usedAt: r.usedAt });
+      if (existing) report.unchanged++;
+      else report.added++;
+    }
+    await d.recents.bulkDelete(await d.recents.orderBy('usedAt').reverse().offset(MAX_RECENTS).primaryKeys());
+    if (dangling) report.notes.push(`${dangling} favorites or recents point at presets this PortPilot does not have; left out.`);
+
+    // History is a record of what happened: its preset ids stay as they were.
+    const known = new Set((await d.history.toArray()).map((h) => `${h.at}|${h.presetId}|${h.routerOrigin}`));
+    for (const entry of plan.history) {
+      if (known.has(`${entry.at}|${entry.presetId}|${entry.routerOrigin}`)) report.unchanged++;
+      else {
+        await d.history.add(entry);
+        report.added++;
+      }
+    }
+
+    for (const [key, value] of plan.settings) await d.settings.put({ key, value });
+    report.added += plan.settings.length;
+    if (plan.lastDeviceIp) {
+      const device = await d.devices.where('ip').equals(plan.lastDeviceIp).first();
+      if (device) await d.settings.put({ key: 'lastDeviceId', value: device.id });
+    } else if (plan.version === 1) {
+      report.notes.push('The device chosen last is not restored from this older backup; pick it again when you apply.');
+    }
+  });
+  return report;
+}
+
+/**
+ * Reads and imports in one go. With problems in the file nothing is written unless
+ * `importValid` is set; then the valid items are imported and the rest counted as skipped.
+ */
+export async function importUserData(
+  json: unknown,
+  shippedIds: ReadonlySet<string>,
+  options: { importValid?: boolean; presetChoice?: 'keep-both' | 'replace' } = {},
+): Promise<ImportReport> {
+  const plan = await readBackup(typeof json === 'string' ? parseText(json) : json, shippedIds);
+  if (plan.problems.length && !options.importValid) throw new UserDataError(plan.problems);
+  return applyImport(plan, shippedIds, options.presetChoice);
+}
+
+function parseText(text: string): unknown {
   try {
-    json = JSON.parse(text);
+    return JSON.parse(text);
   } catch (e) {
     throw new UserDataError([`The file is not JSON: ${(e as Error).message}`]);
   }
-  const parsed = backupSchema.safeParse(json);
-  if (!parsed.success) throw new UserDataError(describeIssues(parsed.error));
-  const backup = parsed.data;
-
-  const problems: string[] = [];
-  const presets = backup.customPresets.flatMap((p, i) => {
-    try {
-      return [parseCustomPreset(p, shippedIds, `customPresets.${i}`)];
-    } catch (e) {
-      problems.push(...(e instanceof UserDataError ? e.problems : [String(e)]));
-      return [];
-    }
-  });
-  for (const [key, value] of Object.entries(backup.settings)) {
-    const spec = SETTINGS[key as SettingKey];
-    if (!spec) problems.push(`settings.${key}: unknown setting`);
-    else if (!(spec.valid as (v: unknown) => boolean)(value)) problems.push(`settings.${key}: invalid value`);
-  }
-  if (problems.length > 0) throw new UserDataError(problems);
-
-  const d = db();
-  await d.transaction('rw', [d.devices, d.favorites, d.recents, d.customPresets, d.history, d.settings], async () => {
-    for (const device of backup.devices) {
-      const existing = await d.devices.where('ip').equals(device.ip).first();
-      await d.devices.put({ ...device, id: existing?.id });
-    }
-    await d.favorites.bulkPut(backup.favorites.map((presetId) => ({ presetId, addedAt: Date.now() })));
-    for (const r of backup.recents) {
-      const existing = await d.recents.get(r.presetId);
-      if (!existing || existing.usedAt < r.usedAt) await d.recents.put(r);
-    }
-    await d.customPresets.bulkPut(presets.map((preset) => ({ id: preset.id, preset, updatedAt: Date.now() })));
-    const known = new Set((await d.history.toArray()).map((h) => `${h.at}|${h.presetId}|${h.routerOrigin}`));
-    await d.history.bulkAdd(backup.history.filter((h) => !known.has(`${h.at}|${h.presetId}|${h.routerOrigin}`)));
-    await d.settings.bulkPut(Object.entries(backup.settings).map(([key, value]) => ({ key, value })));
-  });
-  return { imported: backup.devices.length + backup.favorites.length + presets.length + backup.history.length };
 }
 
 /** Deletes every piece of user data (the options page asks for confirmation first). */
 export async function clearUserData(): Promise<void> {
   const d = db();
-  await d.transaction('rw', [d.devices, d.favorites, d.recents, d.customPresets, d.history, d.settings], () =>
-    Promise.all(d.tables.map((t) => t.clear())),
-  );
+  await d.transaction('rw', d.tables, () => Promise.all(d.tables.map((t) => t.clear())));
 }

@@ -1,6 +1,7 @@
 import Dexie, { type EntityTable } from 'dexie';
 import type { Preset } from '../../../data/schema';
 import type { RuleOutcome } from '../apply/types';
+import { deviceName, ROW_CHECKS } from './row-checks';
 
 export interface Device {
   id?: number;
@@ -36,6 +37,14 @@ export interface Setting {
   key: string;
   value: unknown;
 }
+/** A row an older version left that this one cannot read: kept, so the user can export it. */
+export interface UnreadableRow {
+  id?: number;
+  table: string;
+  row: unknown;
+  reason: string;
+  at: number;
+}
 
 export const DB_NAME = 'portpilot';
 
@@ -46,6 +55,7 @@ export type PortPilotDB = Dexie & {
   customPresets: EntityTable<CustomPreset, 'id'>;
   history: EntityTable<HistoryEntry, 'id'>;
   settings: EntityTable<Setting, 'key'>;
+  unreadable: EntityTable<UnreadableRow, 'id'>;
 };
 
 /** Version 1, as the first release shipped it; kept so the migration to 2 stays tested. */
@@ -71,11 +81,27 @@ export function openDatabase(name = DB_NAME): PortPilotDB {
       tx
         .table('devices')
         .toCollection()
-        .modify((device: Device & { label?: string }) => {
-          device.name = (device.label ?? device.name ?? '').trim() || device.ip;
+        .modify((device: Record<string, unknown>) => {
+          // Never throws: a malformed row is set aside by version 3, not allowed to block the open.
+          device.name = deviceName(device);
           delete device.label;
         }),
     );
+  // v3: rows that no version can read are moved to "unreadable" instead of breaking the app.
+  db.version(3)
+    .stores({ unreadable: '++id, table' })
+    .upgrade(async (tx) => {
+      for (const [table, check] of Object.entries(ROW_CHECKS)) {
+        const bad: { key: unknown; row: unknown; reason: string }[] = [];
+        await tx.table(table).toCollection().each((row: Record<string, unknown>, cursor) => {
+          const reason = check(row);
+          if (reason) bad.push({ key: cursor.primaryKey, row, reason });
+        });
+        if (!bad.length) continue;
+        await tx.table('unreadable').bulkAdd(bad.map(({ row, reason }) => ({ table, row, reason, at: Date.now() })));
+        await tx.table(table).bulkDelete(bad.map((b) => b.key) as never[]);
+      }
+    });
   return db;
 }
 

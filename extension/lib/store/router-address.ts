@@ -7,6 +7,8 @@ export type RouterAddressCheck = { ok: true; origin: string } | { ok: false; err
 export function checkRouterAddress(input: string): RouterAddressCheck {
   const text = input.trim();
   if (!text) return { ok: false, error: 'Type the address you use to open the router, e.g. 192.168.1.1' };
+  const scheme = /^([a-z][a-z0-9+.-]*):\/\//i.exec(text)?.[1];
+  if (scheme && !/^https?$/i.test(scheme)) return { ok: false, error: `"${text}" is not a web address: router pages start with http:// or https://` };
   let url: URL;
   try {
     url = new URL(/^https?:\/\//i.test(text) ? text : `http://${text}`);

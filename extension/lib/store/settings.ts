@@ -1,15 +1,26 @@
 import { isPlatformGroup, type PlatformGroup } from '../presets/platforms';
 import { db } from './db';
+import { LIMITS } from './limits';
+import { checkRouterAddress } from './router-address';
 
 /** Typed settings with their defaults: a missing or malformed value reads as the default. */
 export const SETTINGS = {
   platformFilter: { default: 'all' as PlatformGroup, valid: isPlatformGroup },
   routerAddresses: {
     default: ['192.168.1.1', '192.168.0.1'] as string[],
-    valid: (v: unknown): v is string[] => Array.isArray(v) && v.every((x) => typeof x === 'string'),
+    valid: (v: unknown): v is string[] =>
+      Array.isArray(v) &&
+      v.length <= LIMITS.routerAddresses &&
+      v.every((x) => typeof x === 'string' && x.length <= LIMITS.routerAddress && checkRouterAddress(x).ok),
   },
-  lastDeviceId: { default: 0 as number, valid: (v: unknown): v is number => typeof v === 'number' },
+  /** A key local to this browser's database: never exported (a backup carries the device's IP). */
+  lastDeviceId: { default: 0 as number, valid: (v: unknown): v is number => Number.isInteger(v) },
 } as const;
+
+/** Own keys only: "constructor" or "toString" are not settings. */
+export function isSettingKey(key: string): key is SettingKey {
+  return Object.hasOwn(SETTINGS, key);
+}
 
 type Settings = typeof SETTINGS;
 export type SettingKey = keyof Settings;

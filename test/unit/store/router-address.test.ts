@@ -16,6 +16,8 @@ it.each([
   ['admin:secret@192.168.1.1', /never stores router passwords/],
   ['my router', /not an address/],
   ['router_1', /not a host name/],
+  ['javascript://%0aalert(1)', /not a web address/],
+  ['ftp://192.168.1.1', /not a web address/],
 ])('rejects %j', (input, message) => {
   const r = checkRouterAddress(input);
   expect(r.ok).toBe(false);

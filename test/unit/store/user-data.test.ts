@@ -159,7 +159,6 @@ describe('export and import', () => {
     ['another format', (b) => ({ ...b, format: 'something-else' }), /format/],
     ['an unknown field', (b) => ({ ...b, passwords: ['hunter2'] }), /passwords/],
     ['a public device IP', (b) => ({ ...b, devices: [{ name: 'X', ip: '1.2.3.4' }] }), /devices\.0\.ip: .*public/],
-    ['a custom preset shadowing a shipped id', (b) => ({ ...b, customPresets: [preset('fortnite')] }), /customPresets\.0\.id/],
     ['an invalid custom preset', (b) => ({ ...b, customPresets: [{ ...preset('x-y'), category: 'toaster' }] }), /customPresets\.0\.category/],
     ['an unknown setting', (b) => ({ ...b, settings: { theme: 'pink' } }), /settings\.theme/],
   ];
