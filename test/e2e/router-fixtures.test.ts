@@ -1,7 +1,7 @@
 // The router fixtures themselves, driven by hand in real Chromium (no extension): each form page
 // saves through its own JS, shows the router's error text, lists rules, and falls back to the
 // login page when the session expires. If these fail, extension e2e failures mean nothing.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { chromium, type Browser, type Frame, type Page } from 'playwright-core';
 import { CHROMIUM_PATH } from '../support/browser';
 import { startRouterServer, type RouterServer } from '../support/router-server';
@@ -66,6 +66,19 @@ async function formOrLogin(page: Page, ready: () => Promise<boolean>): Promise<b
     )
     .toBe(true);
   return form && !(await loginShown(page));
+}
+
+/** What the router told the person: its alert banners and its alert() boxes. */
+const dialogsSeen = new WeakMap<Page, string[]>();
+function watchDialogs(page: Page): void {
+  dialogsSeen.set(page, []);
+  page.on('dialog', (d) => {
+    dialogsSeen.get(page)!.push(d.message());
+    void d.accept();
+  });
+}
+async function routerSays(page: Page, where: Page | Frame = page): Promise<string> {
+  return [...(await where.getByRole('alert').allInnerTexts()), ...(dialogsSeen.get(page) ?? [])].join('\n');
 }
 
 const drivers: Record<string, Driver> = {
@@ -151,6 +164,16 @@ const drivers: Record<string, Driver> = {
       await page.click('#vts_add');
     },
   },
+  'asuswrt-stock': {
+    async save(page) {
+      await page.fill('#vts_desc_x_0', RULE.name);
+      await page.fill('#vts_port_x_0', '27015:27030');
+      await page.fill('#vts_ipaddr_x_0', RULE.ip);
+      await page.selectOption('#vts_proto_x_0', 'BOTH');
+      await page.click('#vts_rulelist_0');
+      await page.click('input.button_gen[value=Apply]');
+    },
+  },
   'dlink-style': {
     async save(page) {
       await page.getByPlaceholder('Name').fill(RULE.name);
@@ -193,10 +216,14 @@ describe('router fixtures in Chromium', () => {
       beforeAll(async () => {
         srv = await startRouterServer(name);
         page = await browser.newPage();
+        watchDialogs(page);
       });
       afterAll(async () => {
         await page?.close();
         await srv?.close();
+      });
+      beforeEach(() => {
+        dialogsSeen.get(page)?.splice(0);
       });
 
       const rule = driver.rule ?? RULE;
@@ -221,7 +248,7 @@ describe('router fixtures in Chromium', () => {
         srv.reset({ rules: [clashWith(rule)] });
         await page.goto(srv.url);
         await driver.save(page, srv, rule);
-        await expect.poll(() => view().getByRole('alert').innerText(), { timeout: 5000 }).toContain('27020');
+        await expect.poll(() => routerSays(page, view()), { timeout: 5000 }).toContain('27020');
         expect(srv.rules().map((r) => r.externalStart)).toEqual([27020]);
       });
 
@@ -229,7 +256,7 @@ describe('router fixtures in Chromium', () => {
         srv.reset({ failNext: 'Error: configuration is locked' });
         await page.goto(srv.url);
         await driver.save(page, srv, rule);
-        await expect.poll(() => view().getByRole('alert').innerText(), { timeout: 5000 }).toContain('configuration is locked');
+        await expect.poll(() => routerSays(page, view()), { timeout: 5000 }).toContain('configuration is locked');
         expect(srv.rules()).toEqual([]);
       });
 
@@ -273,6 +300,40 @@ describe('router fixtures in Chromium', () => {
       await srv.close();
     }
   });
+
+  /** A fresh page on a fresh server for one fixture's own behaviour. */
+  async function onFixture(name: string, fn: (page: Page, srv: RouterServer) => Promise<void>): Promise<void> {
+    const srv = await startRouterServer(name);
+    const page = await browser.newPage();
+    watchDialogs(page);
+    try {
+      await fn(page, srv);
+    } finally {
+      await page.close();
+      await srv.close();
+    }
+  }
+
+  it('asuswrt-stock: the + icon lists the row in the page but stores nothing until Apply; Apply keeps the other rules', () =>
+    onFixture('asuswrt-stock', async (page, srv) => {
+      srv.reset({ rules: [clashWith(RULE)] });
+      await page.goto(srv.url);
+      await expect.poll(() => page.locator('[data-rule-id]').count()).toBe(1);
+      await page.fill('#vts_desc_x_0', 'Voice');
+      await page.fill('#vts_port_x_0', '3478');
+      await page.fill('#vts_ipaddr_x_0', RULE.ip);
+      await page.selectOption('#vts_proto_x_0', 'UDP');
+      await page.click('#vts_rulelist_0');
+      await expect.poll(() => page.locator('#vts_rulelist_Block_0 tr').count()).toBe(2);
+      expect(await page.inputValue('#vts_port_x_0')).toBe('');
+      expect(srv.writes()).toEqual([]);
+      await page.click('#vts_rulelist_0');
+      expect(dialogsSeen.get(page)).toEqual(['Local IP or port range fields cannot be empty!']);
+      await page.click('input.button_gen[value=Apply]');
+      await expect.poll(() => srv.rules().map((r) => r.name)).toEqual(['Seeded', 'Voice']);
+      expect(srv.rules()[0]!.id).toBe(1);
+      expect(await page.inputValue('[name=vts_ftpport]')).toBe('2021');
+    }));
 
   it('slow saves keep the page busy until the router answers', async () => {
     const srv = await startRouterServer('rac2v1k');
