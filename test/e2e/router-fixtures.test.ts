@@ -174,6 +174,16 @@ const drivers: Record<string, Driver> = {
       await page.click('input.button_gen[value=Apply]');
     },
   },
+  'asuswrt-merlin': {
+    async save(page) {
+      await page.click('input.button_gen[value="Add profile"]');
+      await page.fill('#vts_desc_x', RULE.name);
+      await page.selectOption('#vts_proto_x', 'BOTH');
+      await page.fill('#vts_port_x', '27015:27030');
+      await page.fill('#vts_ipaddr_x', RULE.ip);
+      await page.click('#saveProfile');
+    },
+  },
   'dlink-style': {
     async save(page) {
       await page.getByPlaceholder('Name').fill(RULE.name);
@@ -333,6 +343,26 @@ describe('router fixtures in Chromium', () => {
       await expect.poll(() => srv.rules().map((r) => r.name)).toEqual(['Seeded', 'Voice']);
       expect(srv.rules()[0]!.id).toBe(1);
       expect(await page.inputValue('[name=vts_ftpport]')).toBe('2021');
+    }));
+
+  it('asuswrt-merlin: the pop-up is hidden until opened; Edit opens it filled with that rule and OK replaces it; Delete asks first', () =>
+    onFixture('asuswrt-merlin', async (page, srv) => {
+      srv.reset({ rules: [CLASH, { ...CLASH, name: 'Other', protocol: 'tcp', externalStart: 80, externalEnd: 80, internalStart: 80, internalEnd: 80 }] });
+      await page.goto(srv.url);
+      await expect.poll(() => page.locator('[data-rule-id]').count()).toBe(2);
+      expect(await page.isVisible('#vts_port_x')).toBe(false);
+      await page.locator('[data-rule-id="2"] input.edit_btn').click();
+      expect(await page.isVisible('#vts_port_x')).toBe(true);
+      expect(await page.inputValue('#vts_port_x')).toBe('80');
+      expect(await page.inputValue('#vts_desc_x')).toBe('Other');
+      await page.fill('#vts_desc_x', 'Web');
+      await page.click('#saveProfile');
+      await expect.poll(() => srv.rules().map((r) => r.name)).toEqual(['Seeded', 'Web']);
+      expect(await page.isVisible('#vts_port_x')).toBe(false);
+      await expect.poll(() => page.locator('[data-rule-id]').count()).toBe(2);
+      await page.locator('[data-rule-id="1"] input.remove_btn').click();
+      await expect.poll(() => srv.rules().map((r) => r.name)).toEqual(['Web']);
+      expect(dialogsSeen.get(page)).toEqual(['Are you sure you want to delete this profile?']);
     }));
 
   it('slow saves keep the page busy until the router answers', async () => {
