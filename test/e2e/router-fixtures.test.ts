@@ -347,7 +347,7 @@ describe('router fixtures in Chromium', () => {
 
   it('asuswrt-merlin: the pop-up is hidden until opened; Edit opens it filled with that rule and OK replaces it; Delete asks first', () =>
     onFixture('asuswrt-merlin', async (page, srv) => {
-      srv.reset({ rules: [CLASH, { ...CLASH, name: 'Other', protocol: 'tcp', externalStart: 80, externalEnd: 80, internalStart: 80, internalEnd: 80 }] });
+      srv.reset({ rules: [clashWith(RULE), { ...clashWith(RULE), name: 'Other', protocol: 'tcp', externalStart: 80, externalEnd: 80, internalStart: 80, internalEnd: 80 }] });
       await page.goto(srv.url);
       await expect.poll(() => page.locator('[data-rule-id]').count()).toBe(2);
       expect(await page.isVisible('#vts_port_x')).toBe(false);
