@@ -6,28 +6,15 @@
  *                                        instead of indexing at every opening
  * Run after `npm run validate`: this script parses with the schema and stops on the first bad file.
  */
-import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { presetSchema } from '../data/schema';
-import { BUNDLE_FILES, buildSearchIndex, expandAll } from '../extension/lib/presets/bundle';
+import { BUNDLE_FILES, buildSearchIndex } from '../extension/lib/presets/bundle';
+import { REPO_ROOT } from './lib/dataset-fs';
+import { loadShippedDataset } from './lib/shipped-presets';
 
-const root = path.resolve(import.meta.dirname, '..');
-const presetsDir = path.join(root, 'data/presets');
-const outDir = path.join(root, 'build/public');
-
-const files = (await readdir(presetsDir)).filter((f) => f.endsWith('.json')).sort();
-const sources = await Promise.all(
-  files.map(async (file) => {
-    const parsed = presetSchema.safeParse(JSON.parse(await readFile(path.join(presetsDir, file), 'utf8')));
-    if (!parsed.success) {
-      throw new Error(`data/presets/${file} is invalid: run npm run validate for details`);
-    }
-    return parsed.data;
-  }),
-);
+const outDir = path.join(REPO_ROOT, 'build/public');
 // `uses` references become the rules they stand for, marked with where they came from.
-const presets = expandAll(sources);
-presets.sort((a, b) => a.id.localeCompare(b.id));
+const { presets } = await loadShippedDataset();
 
 const presetsJson = JSON.stringify(presets);
 const indexJson = JSON.stringify(buildSearchIndex(presets));
