@@ -2,7 +2,7 @@
 // saves through its own JS, shows the router's error text, lists rules, and falls back to the
 // login page when the session expires. If these fail, extension e2e failures mean nothing.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { chromium, type Browser, type Frame, type Page } from 'playwright-core';
+import { chromium, type Browser, type Frame, type Locator, type Page } from 'playwright-core';
 import { CHROMIUM_PATH } from '../support/browser';
 import { startRouterServer, type RouterServer } from '../support/router-server';
 import type { RouterRule } from '../../extension/lib/apply/types';
@@ -66,6 +66,11 @@ async function formOrLogin(page: Page, ready: () => Promise<boolean>): Promise<b
     )
     .toBe(true);
   return form && !(await loginShown(page));
+}
+
+/** A listed rule's text, with the values of its inputs where the list is a grid of inputs (DD-WRT). */
+function shownText(row: Locator): Promise<string> {
+  return row.evaluate((el: HTMLElement) => [el.innerText, ...Array.from(el.querySelectorAll('input'), (i) => i.value)].join(' '));
 }
 
 /** What the router told the person: its alert banners and its alert() boxes. */
@@ -184,6 +189,23 @@ const drivers: Record<string, Driver> = {
       await page.click('#saveProfile');
     },
   },
+  'dd-wrt': {
+    async save(page) {
+      // The rows come from the router's list; Add answers with the page one empty row longer.
+      await page.waitForFunction(() => document.querySelectorAll('#forward_table tr').length > 1);
+      const row = await page.locator('#forward_table input[name^=name]').count();
+      await Promise.all([page.waitForEvent('load'), page.click('input[name=add_button]')]);
+      if (await loginShown(page)) return;
+      await page.waitForSelector(`input[name=name${row}]`);
+      await page.fill(`[name=name${row}]`, RULE.name);
+      await page.fill(`[name=from${row}]`, '27015');
+      await page.fill(`[name=to${row}]`, '27030');
+      await page.selectOption(`[name=pro${row}]`, 'both');
+      await page.fill(`[name=ip${row}]`, RULE.ip);
+      await page.check(`[name=enable${row}]`);
+      await page.click('input[name=save_button]');
+    },
+  },
   'dlink-style': {
     async save(page) {
       await page.getByPlaceholder('Name').fill(RULE.name);
@@ -251,7 +273,7 @@ describe('router fixtures in Chromium', () => {
         await expect
           .poll(() => view().locator(`[data-rule-id="${_id}"]`).first().isVisible(), { timeout: 5000 })
           .toBe(true);
-        await expect.poll(() => view().locator(`[data-rule-id="${_id}"]`).first().innerText()).toContain(rule.name);
+        await expect.poll(() => shownText(view().locator(`[data-rule-id="${_id}"]`).first())).toContain(rule.name);
       });
 
       it("shows the router's conflict text and stores nothing", async () => {
@@ -363,6 +385,30 @@ describe('router fixtures in Chromium', () => {
       await page.locator('[data-rule-id="1"] input.remove_btn').click();
       await expect.poll(() => srv.rules().map((r) => r.name)).toEqual(['Web']);
       expect(dialogsSeen.get(page)).toEqual(['Are you sure you want to delete this profile?']);
+    }));
+
+  it("dd-wrt: the user's rules are editable rows; Save stores every row at once; the icon-only delete removes one", () =>
+    onFixture('dd-wrt', async (page, srv) => {
+      srv.reset({ rules: [clashWith(RULE), { ...RULE, name: 'NAS', protocol: 'tcp', externalStart: 5000, externalEnd: 5000, internalStart: 5000, internalEnd: 5000 }] });
+      await page.goto(srv.url);
+      await expect.poll(() => page.locator('[data-rule-id]').count()).toBe(2);
+      expect(await page.inputValue('[name=from1]')).toBe('5000');
+      expect(await page.$eval('[name=pro0]', (s: HTMLSelectElement) => s.options[s.selectedIndex]!.text)).toBe('Both');
+      await page.fill('[name=name1]', 'Files');
+      await page.click('input[name=apply_button]');
+      await expect.poll(() => srv.rules().map((r) => r.name)).toEqual(['Seeded', 'Files']);
+      await page.waitForLoadState('load');
+      await expect.poll(() => page.locator('[data-rule-id]').count()).toBe(2);
+      await Promise.all([page.waitForEvent('load'), page.click('input[name=add_button]')]);
+      await page.waitForSelector('input[name=name2]');
+      expect(await page.inputValue('[name=ip2]')).toBe('');
+      expect(await page.inputValue('[name=pro2]')).toBe('tcp');
+      await page.click('input[name=save_button]');
+      await expect.poll(() => page.locator('input[name=name2]').count()).toBe(0);
+      expect(srv.rules()).toHaveLength(2);
+      await page.locator('[data-rule-id="1"] input.remove').click();
+      await expect.poll(() => srv.rules().map((r) => r.name)).toEqual(['Files']);
+      await expect.poll(() => page.getByRole('button', { name: 'Delete' }).count()).toBe(1);
     }));
 
   it('slow saves keep the page busy until the router answers', async () => {
