@@ -193,8 +193,12 @@ export class PresetSearch {
       for (let r = 0; r < t.starts.length; r++) {
         if ((t.platformBits[r]! & mask) === 0 || (t.protocolBits[r]! & wantedProtocol) === 0) continue;
         if (port === 0 || (t.starts[r]! <= port && port <= t.ends[r]!)) {
-          const precision = port === 0 ? 0 : 1 / (t.ends[r]! - t.starts[r]! + 1);
+          // A rule the preset only includes (a game's copy of its console network's ports)
+          // ranks below the same rule where it belongs: "3074" finds Xbox network first.
           const owner = t.owners[r]!;
+          // Among equally precise rules, the platform's own preset (console network, launcher) leads.
+          const weight = (t.included[r] ? 0.5 : 1) * (isPlatformPreset(this.presets[owner]!) ? 1.01 : 1);
+          const precision = port === 0 ? 0 : weight / (t.ends[r]! - t.starts[r]! + 1);
           found.set(owner, Math.max(precision, found.get(owner) ?? 0));
         }
       }
@@ -230,6 +234,8 @@ export class PresetSearch {
   }
 }
 
+const isPlatformPreset = (p: BundledPreset) => p.category === 'console-network' || p.category === 'launcher';
+
 /** Every rule's port range as parallel typed arrays: a port query is one linear scan. */
 interface PortTable {
   starts: Int32Array;
@@ -237,6 +243,8 @@ interface PortTable {
   owners: Int32Array;
   protocolBits: Uint8Array;
   platformBits: Uint16Array;
+  /** 1 when the rule came from another preset through `uses`. */
+  included: Uint8Array;
 }
 
 function buildPortTable(presets: readonly BundledPreset[]): PortTable {
@@ -245,6 +253,7 @@ function buildPortTable(presets: readonly BundledPreset[]): PortTable {
   const owners: number[] = [];
   const protocolBits: number[] = [];
   const platformBits: number[] = [];
+  const included: number[] = [];
   presets.forEach((preset, owner) => {
     for (const platform of PLATFORMS) {
       // Forwards only: outbound ports are never something to forward, so never a match.
@@ -255,6 +264,7 @@ function buildPortTable(presets: readonly BundledPreset[]): PortTable {
           owners.push(owner);
           protocolBits.push(PROTOCOL_BITS[rule.protocol]);
           platformBits.push(platformBit(platform));
+          included.push(rule.from ? 1 : 0);
         }
       }
     }
@@ -265,5 +275,6 @@ function buildPortTable(presets: readonly BundledPreset[]): PortTable {
     owners: Int32Array.from(owners),
     protocolBits: Uint8Array.from(protocolBits),
     platformBits: Uint16Array.from(platformBits),
+    included: Uint8Array.from(included),
   };
 }

@@ -78,7 +78,15 @@ describe('PresetSearch', () => {
   it('ranks a rule naming the port above a range around it', () => {
     const more = [...presets, preset('aaa-wide', { name: 'AAA Wide Range', platforms: { pc: { forward: [rule('udp', '3000-3999')] } } })];
     const t = PresetSearch.fromJSON(more, JSON.stringify(buildSearchIndex(more)));
-    expect(ids(t.search('3074'))).toEqual(['cod-mw3', 'xbox-network', 'aaa-wide']);
+    // Equally exact: the console network's own preset leads the game that also lists the port.
+    expect(ids(t.search('3074'))).toEqual(['xbox-network', 'cod-mw3', 'aaa-wide']);
+  });
+
+  it('ranks a game that only includes a console network\'s rule below games that list the port themselves', () => {
+    const included = { ...rule('both', '3074'), from: 'xbox-network' };
+    const more = [...presets, preset('aaa-halo', { name: 'AAA Halo', platforms: { 'xbox-series': { forward: [included], uses: ['xbox-network'] } } })];
+    const t = PresetSearch.fromJSON(more, JSON.stringify(buildSearchIndex(more)));
+    expect(ids(t.search('3074'))).toEqual(['xbox-network', 'cod-mw3', 'aaa-halo']);
   });
 
   it('narrows a port by protocol ("both" counts as either)', () => {
