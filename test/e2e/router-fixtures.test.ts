@@ -206,6 +206,19 @@ const drivers: Record<string, Driver> = {
       await page.click('input[name=save_button]');
     },
   },
+  freshtomato: {
+    async save(page) {
+      // The new-entry editor's inputs have no name: find them by the column they sit under.
+      const editor = page.locator('#fo-grid tr.editor').last();
+      await editor.waitFor();
+      await editor.locator('select.fi2').selectOption({ label: 'Both' });
+      await editor.locator('input.fi4').fill('27015-27030');
+      await editor.locator('input.fi6').fill(RULE.ip);
+      await editor.locator('input.fi7').fill(RULE.name);
+      await page.locator('#fo-grid tr.controls input[value=Add]').click();
+      await page.click('#save-button');
+    },
+  },
   'dlink-style': {
     async save(page) {
       await page.getByPlaceholder('Name').fill(RULE.name);
@@ -409,6 +422,33 @@ describe('router fixtures in Chromium', () => {
       await page.locator('[data-rule-id="1"] input.remove').click();
       await expect.poll(() => srv.rules().map((r) => r.name)).toEqual(['Files']);
       await expect.poll(() => page.getByRole('button', { name: 'Delete' }).count()).toBe(1);
+    }));
+
+  it('freshtomato: Add checks the row and keeps it in the grid; Save does nothing while a row is being edited', () =>
+    onFixture('freshtomato', async (page, srv) => {
+      srv.reset({ rules: [clashWith(RULE)] });
+      await page.goto(srv.url);
+      await expect.poll(() => page.locator('[data-rule-id]').count()).toBe(1);
+      expect(await page.locator('#fo-grid tr.header td').allInnerTexts()).toEqual(['On', 'Protocol', 'Src Address', 'Ext Ports', 'Int Port', 'Int Address', 'Description']);
+      expect(await page.locator('#fo-grid tr.editor input[name], #fo-grid tr.editor input[id]').count()).toBe(0);
+      const editor = page.locator('#fo-grid tr.editor').last();
+      await editor.locator('input.fi4').fill('3478');
+      await page.locator('#fo-grid tr.controls input[value=Add]').click();
+      expect(dialogsSeen.get(page)).toEqual(['Invalid IP address: "".']);
+      await editor.locator('input.fi6').fill(RULE.ip);
+      await editor.locator('input.fi7').fill('Voice');
+      await page.locator('#fo-grid tr.controls input[value=Add]').click();
+      await expect.poll(() => page.locator('#fo-grid tr.odd, #fo-grid tr.even').count()).toBe(2);
+      expect(srv.writes()).toEqual([]);
+      await page.locator('[data-rule-id="1"] td.co7').click();
+      expect(await page.locator('#fo-grid tr.editor').first().locator('input.fi7').inputValue()).toBe('Seeded');
+      await page.click('#save-button');
+      await new Promise((r) => setTimeout(r, 300));
+      expect(srv.writes()).toEqual([]);
+      await page.locator('#fo-grid tr.controls input[value=Cancel]').click();
+      await page.click('#save-button');
+      await expect.poll(() => srv.rules().map((r) => r.name)).toEqual(['Seeded', 'Voice']);
+      await expect.poll(() => page.locator('[data-rule-id]').count()).toBe(2);
     }));
 
   it('slow saves keep the page busy until the router answers', async () => {
