@@ -3,8 +3,8 @@
 // in real Chromium with the built extension, against the loopback router server.
 import { resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { RouterRule } from '../../extension/lib/apply/types';
-import { comparable, THREE_RULES_EXPECTED, useExtension } from '../support/apply-driver';
+import { useExtension } from '../support/apply-driver';
+import { applyScenario, refuseScenario } from '../support/router-scenario';
 import { listFixtures, startRouterServer, type FixtureInfo, type RouterServer } from '../support/router-server';
 
 const fixtures: FixtureInfo[] = [
@@ -12,41 +12,6 @@ const fixtures: FixtureInfo[] = [
   ...(process.env.ROUTER_FIXTURES ?? '').split(':').filter(Boolean).flatMap((dir) => listFixtures(resolve(dir))),
 ];
 const browser = useExtension({ beforeAll, afterAll });
-
-const port = (protocol: RouterRule['protocol'], n: number, ip: string, name: string): RouterRule => ({
-  name,
-  protocol,
-  externalStart: n,
-  externalEnd: n,
-  internalStart: n,
-  internalEnd: n,
-  ip,
-  enabled: true,
-});
-/** The user's own rules, on the router before PortPilot comes: they must never change. */
-const USERS_OWN: RouterRule[] = [port('tcp', 5000, '192.168.1.10', 'NAS'), port('udp', 8000, '192.168.1.20', 'Camera')];
-/** Someone else's rule on a port the preset wants: reported as a conflict, left as it is. */
-const THEIRS = port('tcp', 25565, '192.168.1.99', 'Their server');
-
-/** Rules as this router keeps them: without a name when it stores none. */
-function asStored(fixture: FixtureInfo, rules: RouterRule[]): RouterRule[] {
-  return comparable(fixture.storesName === false ? rules.map((r) => ({ ...r, name: '' })) : rules);
-}
-
-/** Each of the user's own rules is still there exactly once, every field as it was. */
-function expectOwnRulesUnchanged(fixture: FixtureInfo, server: RouterServer, own: RouterRule[] = USERS_OWN): void {
-  const now = comparable(server.rules());
-  for (const want of asStored(fixture, own)) {
-    const same = now.filter((r) => r.protocol === want.protocol && r.externalStart <= want.externalEnd && want.externalStart <= r.externalEnd);
-    expect(same, `the user's own rule "${want.name || want.externalStart}" on the router`).toEqual([want]);
-  }
-}
-
-/** A reason a person can read: words, no code, no pattern, no selector. */
-function expectUserReadable(text: string | undefined): void {
-  expect(text ?? '').toMatch(/[A-Za-z]{3,}\s+[A-Za-z]{3,}/);
-  expect(text).not.toMatch(/undefined|null|\[object|NaN|\\[dsw]|\[name=|querySelector|Error:|at \w+ \(/);
-}
 
 it('has router fixtures to test', () => {
   expect(fixtures.length).toBeGreaterThanOrEqual(10);
@@ -75,50 +40,13 @@ for (const fixture of fixtures) {
         await page.close();
       });
 
-      it("applies 3 rules exactly, then finds them all present, then reports a conflict untouched; the user's own rules never change", async () => {
-        server.reset({ rules: USERS_OWN });
-        let { page, tabId } = await browser.driver.openRouterPage(server.url);
-        let job = await browser.driver.apply(tabId);
-        expect(job.rules.map((r) => `${r.status}${r.message ? `: ${r.message}` : ''}`)).toEqual(['applied', 'applied', 'applied']);
-        expect(job.state).toBe('done');
-        expectOwnRulesUnchanged(fixture, server);
-        expect(comparable(server.rules())).toEqual(asStored(fixture, [...USERS_OWN, ...THREE_RULES_EXPECTED]));
-        await page.close();
-
-        ({ page, tabId } = await browser.driver.openRouterPage(server.url));
-        job = await browser.driver.apply(tabId);
-        expect(job.rules.map((r) => r.status)).toEqual(['present', 'present', 'present']);
-        expectOwnRulesUnchanged(fixture, server);
-        expect(comparable(server.rules())).toEqual(asStored(fixture, [...USERS_OWN, ...THREE_RULES_EXPECTED]));
-        await page.close();
-
-        server.reset({ rules: [...USERS_OWN, THEIRS] });
-        ({ page, tabId } = await browser.driver.openRouterPage(server.url));
-        job = await browser.driver.apply(tabId);
-        const tcp = job.rules.find((r) => r.rule.externalStart === THEIRS.externalStart)!;
-        expect(tcp.status).toBe('conflict');
-        expect(tcp.message).toMatch(fixture.storesName === false ? /192\.168\.1\.99/ : /192\.168\.1\.99|Their server/);
-        expect(job.rules.filter((r) => r.status === 'applied')).toHaveLength(2);
-        expectOwnRulesUnchanged(fixture, server, [...USERS_OWN, THEIRS]);
-        expect(server.rules()).toHaveLength(USERS_OWN.length + 3);
-        await page.close();
-      });
+      it("applies 3 rules exactly, then finds them all present, then reports a conflict untouched; the user's own rules never change", () =>
+        applyScenario(browser.driver, server, fixture));
     }
 
     if (fixture.kind === 'form' && !fixture.pending && fixture.outcome === 'refuses') {
-      it("stops with a reason a person can read, writes nothing, and the user's own rules never change", async () => {
-        server.reset({ rules: USERS_OWN });
-        const writesBefore = server.writes().length;
-        const { page, tabId } = await browser.driver.openRouterPage(server.url);
-        const job = await browser.driver.apply(tabId);
-        expect(job.state).toBe('stopped');
-        expectUserReadable(job.message);
-        expect(job.rules.filter((r) => r.status === 'applied' || r.status === 'saving')).toEqual([]);
-        expect(server.writes().slice(writesBefore)).toEqual([]);
-        expectOwnRulesUnchanged(fixture, server);
-        expect(comparable(server.rules())).toEqual(asStored(fixture, USERS_OWN));
-        await page.close();
-      });
+      it("stops with a reason a person can read, writes nothing, and the user's own rules never change", () =>
+        refuseScenario(browser.driver, server, fixture));
     }
 
     if (fixture.kind === 'app-only') {
