@@ -27,6 +27,8 @@ interface Driver {
   view?(page: Page): Page | Frame;
   /** Fill the form with the rule (as a person would) and press the save button. */
   save(page: Page, srv: RouterServer, rule: RouterRule): Promise<void>;
+  /** false when the router's list shows no rule name (LuCI): the listed row is checked by its port. */
+  listsName?: false;
 }
 
 /** The named frame of a frameset (looked up again each time: a frame inside a reloaded frame is new). */
@@ -219,6 +221,22 @@ const drivers: Record<string, Driver> = {
       await page.click('#save-button');
     },
   },
+  'openwrt-luci': {
+    listsName: false,
+    async save(page) {
+      await page.click('button.cbi-button-add');
+      const modal = page.locator('#modal_overlay .modal');
+      await modal.locator('input[id$=".name"]').fill(RULE.name);
+      await modal.locator('input[id$=".src_dport"]').fill('27015-27030');
+      // Internal IP address: LuCI's drop-down, with an entry box for an address of one's own.
+      const ip = modal.locator('div.cbi-dropdown[id$=".dest_ip"]');
+      await ip.click();
+      await ip.locator('input.create-item-input').fill(RULE.ip);
+      await ip.locator('input.create-item-input').press('Enter');
+      await modal.getByRole('button', { name: 'Save' }).click();
+      await page.getByRole('button', { name: 'Save & Apply' }).click();
+    },
+  },
   'dlink-style': {
     async save(page) {
       await page.getByPlaceholder('Name').fill(RULE.name);
@@ -286,7 +304,9 @@ describe('router fixtures in Chromium', () => {
         await expect
           .poll(() => view().locator(`[data-rule-id="${_id}"]`).first().isVisible(), { timeout: 5000 })
           .toBe(true);
-        await expect.poll(() => shownText(view().locator(`[data-rule-id="${_id}"]`).first())).toContain(rule.name);
+        await expect
+          .poll(() => shownText(view().locator(`[data-rule-id="${_id}"]`).first()))
+          .toContain(driver.listsName === false ? String(rule.externalStart) : rule.name);
       });
 
       it("shows the router's conflict text and stores nothing", async () => {
@@ -448,6 +468,37 @@ describe('router fixtures in Chromium', () => {
       await page.locator('#fo-grid tr.controls input[value=Cancel]').click();
       await page.click('#save-button');
       await expect.poll(() => srv.rules().map((r) => r.name)).toEqual(['Seeded', 'Voice']);
+      await expect.poll(() => page.locator('[data-rule-id]').count()).toBe(2);
+    }));
+
+  it('openwrt-luci: the modal only stages, the page Save stores nothing, Save & Apply stores; the closed modal stays hidden in the page', () =>
+    onFixture('openwrt-luci', async (page, srv) => {
+      srv.reset({ rules: [clashWith(RULE)] });
+      await page.goto(srv.url);
+      await expect.poll(() => page.locator('[data-rule-id]').count()).toBe(1);
+      expect(await page.locator('table.cbi-section-table th').allInnerTexts()).toEqual(['Match', 'Action', 'Enable', '']);
+      expect(await page.locator('table.cbi-section-table').innerText()).not.toContain('Seeded');
+      await page.locator('[data-rule-id="1"] button.cbi-button-edit').click();
+      const modal = page.locator('#modal_overlay .modal');
+      expect(await modal.locator('input[id$=".name"]').inputValue()).toBe('Seeded');
+      expect(await modal.locator('input[id$=".src_port"]').isVisible()).toBe(false);
+      await modal.getByRole('button', { name: 'Dismiss' }).click();
+      expect(await modal.locator('input[id$=".src_dport"]').count()).toBe(1);
+      expect(await modal.locator('input[id$=".src_dport"]').isVisible()).toBe(false);
+      await page.click('button.cbi-button-add');
+      await modal.locator('input[id$=".name"]').fill('Voice');
+      await modal.locator('input[id$=".src_dport"]').fill('3478');
+      await modal.locator('div.cbi-dropdown[id$=".proto"]').click();
+      await modal.locator('div.cbi-dropdown[id$=".proto"] li[data-value=tcp]').click();
+      await modal.locator('div.cbi-dropdown[id$=".dest_ip"]').click();
+      await modal.locator('div.cbi-dropdown[id$=".dest_ip"] li[data-value="192.168.1.50"]').click();
+      await modal.getByRole('button', { name: 'Save' }).click();
+      await expect.poll(() => page.locator('tr.cbi-section-table-row').count()).toBe(2);
+      expect(await page.locator('#indicators').innerText()).toBe('Unsaved Changes: 1');
+      await page.getByRole('button', { name: 'Save', exact: true }).click();
+      expect(srv.writes()).toEqual([]);
+      await page.getByRole('button', { name: 'Save & Apply' }).click();
+      await expect.poll(() => srv.rules().map((r) => `${r.name} ${r.protocol} ${r.externalStart} ${r.ip}`)).toEqual(['Seeded both 27020 10.0.0.20', 'Voice udp 3478 192.168.1.50']);
       await expect.poll(() => page.locator('[data-rule-id]').count()).toBe(2);
     }));
 

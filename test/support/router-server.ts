@@ -439,7 +439,8 @@ export async function startRouterServer(fixtureDir: string, options: { port?: nu
     }
     const body = await readFile(file);
     res.writeHead(200, {
-      'Content-Type': TYPES[ext] ?? 'application/octet-stream',
+      // Extension-less paths are pages, as on LuCI (/cgi-bin/luci/admin/...).
+      'Content-Type': TYPES[ext] ?? (ext === '' ? TYPES['.html']! : 'application/octet-stream'),
       'Cache-Control': 'no-store',
       Pragma: 'no-cache',
     });
