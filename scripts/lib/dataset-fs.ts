@@ -15,6 +15,9 @@ export function resolvePresetsDir(dirArg?: string): string {
   return resolve(dirArg ? process.cwd() : REPO_ROOT, dirArg ?? process.env.PORTPILOT_PRESETS_DIR ?? DEFAULT_PRESETS_DIR);
 }
 
+/** The source registry that belongs to a presets directory: sources.json next to it (data/sources.json for data/presets). */
+export const registryPathFor = (presetsDir: string) => join(dirname(presetsDir), 'sources.json');
+
 export function presetPaths(dir: string): string[] {
   return readdirSync(dir)
     .filter((f) => f.endsWith('.json'))

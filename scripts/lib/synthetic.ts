@@ -1,6 +1,7 @@
 /** Deterministic synthetic presets (valid and canonical) for benchmarks and tests. */
 import type { PresetInput } from '../../data/schema.ts';
 import { canonicalText } from './canonical.ts';
+import { registryText } from './source-registry.ts';
 import type { DatasetFile } from './checks/context.ts';
 
 const PLATFORM_SETS = [['pc'], ['pc', 'ps5', 'xbox-series'], ['server'], ['pc', 'switch']] as const;
@@ -31,4 +32,16 @@ export function syntheticDataset(count: number): DatasetFile[] {
     const preset = syntheticPreset(i);
     return { file: `data/presets/${preset.id}.json`, text: canonicalText(JSON.parse(JSON.stringify(preset))) };
   });
+}
+
+/** A source registry in which example.com is the publisher of the synthetic presets that claim it. */
+export function syntheticRegistry(count: number): { file: string; text: string } {
+  const presets = Array.from({ length: count }, (_, i) => syntheticPreset(i))
+    .filter((p) => p.verification === 'publisher')
+    .map((p) => p.id);
+  const registry = {
+    domains: { 'example.com': { class: 'publisher', owner: 'Example Games', presets } },
+    deny: { 'pastebin.com': 'paste site', 'routervia.com': 'SEO content farm' },
+  };
+  return { file: 'data/sources.json', text: registryText(registry) };
 }

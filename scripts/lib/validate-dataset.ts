@@ -10,19 +10,34 @@ import { identityCheck } from './checks/identity.ts';
 import { portsCheck } from './checks/ports.ts';
 import { sourcesCheck } from './checks/sources.ts';
 import { formattingCheck } from './checks/formatting.ts';
+import { verificationCheck } from './checks/verification.ts';
+import { forwardPolicyCheck } from './checks/forward-policy.ts';
+import { referencesCheck } from './checks/references.ts';
+import { checkRegistryFile, type RegistryFile } from './checks/registry-file.ts';
 import type { Check, DatasetFile } from './checks/context.ts';
 import { compareProblems, type Problem } from './problem.ts';
 
 export type { DatasetFile } from './checks/context.ts';
 export { formatProblem, type Problem } from './problem.ts';
 
-export const CHECKS: Check[] = [schemaCheck, identityCheck, portsCheck, sourcesCheck, formattingCheck];
+export const CHECKS: Check[] = [
+  schemaCheck,
+  identityCheck,
+  portsCheck,
+  forwardPolicyCheck,
+  referencesCheck,
+  sourcesCheck,
+  verificationCheck,
+  formattingCheck,
+];
 
 export interface ValidateOptions {
   /** YYYY-MM-DD; defaults to today where it is latest (UTC+14). */
   today?: string;
   /** The committed JSON Schema file to compare with the generated one; skipped when absent. */
   jsonSchema?: { file: string; text: string | null };
+  /** data/sources.json (text null: missing). Without it, sources are not checked against the registry. */
+  sources?: RegistryFile;
 }
 
 /**
@@ -35,7 +50,9 @@ export function todayAnywhere(now = Date.now()): string {
 
 export function validateDataset(files: DatasetFile[], options: ValidateOptions = {}): Problem[] {
   const { parsed, problems } = parsePresetFiles(files);
-  const ctx = { presets: parsed, today: options.today ?? todayAnywhere() };
+  const registry = options.sources ? checkRegistryFile(options.sources) : undefined;
+  if (registry) problems.push(...registry.problems);
+  const ctx = { presets: parsed, today: options.today ?? todayAnywhere(), sources: registry?.lookup && options.sources ? { file: options.sources.file, lookup: registry.lookup } : undefined };
   for (const check of CHECKS) problems.push(...check.run(ctx));
   if (options.jsonSchema) problems.push(...checkJsonSchemaFile(options.jsonSchema));
   return problems.sort(compareProblems);

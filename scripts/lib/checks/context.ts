@@ -1,4 +1,5 @@
 import type { FormatChange } from '../canonical.ts';
+import type { SourceLookup } from '../source-registry.ts';
 import type { JsonDocument, Position } from '../json-source.ts';
 import { formatJsonPath, type JsonPath, type Problem } from '../problem.ts';
 
@@ -22,6 +23,8 @@ export interface CheckContext {
   presets: ParsedPreset[];
   /** Today as YYYY-MM-DD; dates after it are in the future. */
   today: string;
+  /** data/sources.json, when it was given and is usable; checks that need it skip otherwise. */
+  sources?: { file: string; lookup: SourceLookup };
 }
 
 /** A linter for one concern. It sees every parsed file and must not stop at the first problem. */
@@ -58,3 +61,19 @@ export const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== nu
 
 /** The preset file's name without directory and `.json`. */
 export const fileStem = (file: string) => file.replace(/^.*\//, '').replace(/\.json$/i, '');
+
+/** Every source list of a preset: the preset's own, then each forward rule's. */
+export function sourceLists(value: unknown): { path: JsonPath; sources: unknown[] }[] {
+  if (!isObj(value)) return [];
+  const out: { path: JsonPath; sources: unknown[] }[] = [];
+  if (Array.isArray(value.sources)) out.push({ path: ['sources'], sources: value.sources });
+  if (isObj(value.platforms)) {
+    for (const [platform, entry] of Object.entries(value.platforms)) {
+      if (!isObj(entry) || !Array.isArray(entry.forward)) continue;
+      entry.forward.forEach((rule, i) => {
+        if (isObj(rule) && Array.isArray(rule.sources)) out.push({ path: ['platforms', platform, 'forward', i, 'sources'], sources: rule.sources });
+      });
+    }
+  }
+  return out;
+}

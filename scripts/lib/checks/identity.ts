@@ -1,8 +1,9 @@
 /**
  * Identity: id must equal the file name, ids must be unique, and no name or alias of one preset
  * may equal (case-insensitively) a name or alias of another: search would not know which one you meant.
+ * Nor may a name or alias spell another preset's id ("Steam" on a game): it reads as that preset.
  */
-import { nameKey } from '../ids.ts';
+import { nameKey, toKebabId } from '../ids.ts';
 import type { JsonPath, Problem } from '../problem.ts';
 import { fileStem, isObj, presetProblem, type Check, type ParsedPreset } from './context.ts';
 
@@ -26,6 +27,9 @@ export function namesOf(preset: ParsedPreset): NameEntry[] {
   }
   return out;
 }
+
+/** The id a name would spell; plain ASCII (nearly every name) skips the costly Unicode folding. */
+const idKey = (text: string) => (/^[\x20-\x7e]*$/.test(text) && !/['&]/.test(text) ? text.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '') : toKebabId(text));
 
 const idOf = (p: ParsedPreset) => (isObj(p.value) && typeof p.value.id === 'string' ? p.value.id : undefined);
 
@@ -64,6 +68,15 @@ export const identityCheck: Check = {
     }
 
     for (const list of byName.values()) {
+      for (const entry of list) {
+        const owner = byId.get(idKey(entry.text))?.[0];
+        if (!owner || owner === entry.preset) continue;
+        const id = idOf(owner)!;
+        problems.push(
+          presetProblem('identity', entry.preset, entry.path, `${entry.kind} "${entry.text}" is the id of another preset (${owner.file})`, entry.kind === 'alias' ? `remove the alias or make it specific to this preset; if this preset includes ${id}'s ports, write "uses": ["${id}"]` : 'make the name specific to this preset, e.g. add the edition or what it is for'),
+        );
+      }
+
       if (list.length < 2) continue;
       for (const entry of list) {
         const others = list.filter((e) => e !== entry);

@@ -16,10 +16,12 @@ const permute = <T>(items: T[], keys: number[]) =>
 const permuteObject = (obj: Record<string, unknown>, keys: number[]) =>
   Object.fromEntries(permute(Object.entries(obj).filter(([, v]) => v !== undefined), keys));
 
+const NEVER_FORWARDED = new Set([53, 137, 138, 139, 445, 1900, 5353]);
+
 /** Rules of one platform: distinct sorted numbers, paired into ranges or kept single, spread over up to 3 rules, so no rules overlap. */
 const rules = fc
   .record({
-    nums: fc.uniqueArray(fc.integer({ min: 1, max: 65535 }), { minLength: 1, maxLength: 10 }),
+    nums: fc.uniqueArray(fc.integer({ min: 1, max: 65535 }).filter((n) => !NEVER_FORWARDED.has(n)), { minLength: 1, maxLength: 10 }),
     asRange: fc.array(fc.boolean(), { minLength: 10, maxLength: 10 }),
     owner: fc.array(fc.nat(2), { minLength: 10, maxLength: 10 }),
     protocol: fc.array(fc.constantFrom(...PROTOCOLS), { minLength: 3, maxLength: 3 }),
@@ -28,10 +30,12 @@ const rules = fc
     order,
   })
   .map(({ nums, asRange, owner, protocol, purpose, hostOnly, order }) => {
-    const sorted = [...nums].sort((a, b) => a - b);
+    // Valid also by the forwarding policy: no never-forwarded port, no range over 1,000 ports.
+    const sorted = [...nums].filter((n) => !NEVER_FORWARDED.has(n)).sort((a, b) => a - b);
     const specs: string[] = [];
     for (let i = 0; i < sorted.length; i++) {
-      if (asRange[i] && i + 1 < sorted.length) specs.push(`${sorted[i]}-${sorted[++i]}`);
+      const rangeOk = i + 1 < sorted.length && sorted[i + 1]! - sorted[i]! < 1000 && ![...NEVER_FORWARDED].some((n) => n > sorted[i]! && n < sorted[i + 1]!);
+      if (asRange[i] && rangeOk) specs.push(`${sorted[i]}-${sorted[++i]}`);
       else specs.push(String(sorted[i]));
     }
     const groups = [0, 1, 2].map((g) => specs.filter((_, i) => owner[i] === g)).filter((g) => g.length > 0);
@@ -100,7 +104,7 @@ describe('format', () => {
     const out = JSON.parse(canonicalText(JSON.parse(readFixture('bad/unsorted.json'))));
     expect(out.aliases).toEqual(['Alpha', 'beta']);
     expect(Object.keys(out.platforms)).toEqual(['pc', 'ps5']);
-    expect(out.platforms.ps5.forward.map((r: { ports: string[] }) => r.ports)).toEqual([['53'], ['80', '443']]);
+    expect(out.platforms.ps5.forward.map((r: { ports: string[] }) => r.ports)).toEqual([['60'], ['80', '443']]);
     const keyOrder = JSON.parse(canonicalText(JSON.parse(readFixture('bad/key-order.json'))));
     expect(Object.keys(keyOrder)).toEqual(['$schema', 'id', 'name', 'aliases', 'category', 'platforms', 'verification', 'sources']);
   });

@@ -55,8 +55,33 @@ const EXPECTED: Expected[] = [
   { file: 'unsorted', at: '5:14', path: 'aliases', message: 'would sort aliases (case-insensitive)', fix: 'npm run format' },
   { file: 'unsorted', at: '5:32', path: 'aliases[2]', message: 'would remove duplicate alias "alpha"', fix: 'npm run format' },
   { file: 'unsorted', at: '7:16', path: 'platforms', message: 'would reorder platforms to: pc, ps5', fix: 'npm run format' },
-  { file: 'unsorted', at: '9:18', path: 'platforms.ps5.forward', message: 'would sort rules by first port, then protocol: 53/udp, 80/tcp', fix: 'npm run format' },
+  { file: 'unsorted', at: '9:18', path: 'platforms.ps5.forward', message: 'would sort rules by first port, then protocol: 60/udp, 80/tcp', fix: 'npm run format' },
   { file: 'unsorted', at: '12:20', path: 'platforms.ps5.forward[0].ports', message: 'would sort ports numerically: 80, 443', fix: 'npm run format' },
+  // v2 format rules (zod)
+  { file: 'internal-width', at: '13:24', path: 'platforms.pc.forward[0].internal[0]', message: 'internal "9000-9004" is not the same width as external "8000-8009"', fix: /make the internal range as wide as the external one/ },
+  { file: 'empty-platform', at: '8:11', path: 'platforms.pc', message: 'platform "pc" has neither "forward" rules nor "uses"', fix: /guidance\.nothingToForward/ },
+  // what may be forwarded
+  { file: 'refused-port', at: '12:21', path: 'platforms.server.forward[0].ports[0]', message: '"53" includes 53 (DNS; open resolvers are abused for attacks): never forwarded', fix: 'remove it; if the app serves 53 on the local network, say "never forward 53"' },
+  { file: 'refused-port', at: '17:21', path: 'platforms.server.forward[1].ports[0]', message: '"440-450" includes 445 (SMB, Windows file sharing): never forwarded', fix: 'split the range around 445' },
+  { file: 'wide-range', at: '12:21', path: 'platforms.pc.forward[0].ports[0]', message: '"10000-12000" forwards 2,001 ports: only one device in the home can have it', fix: 'add "exclusive": true to this rule, and say why the whole range is needed in "notes"' },
+  { file: 'exclusive-no-note', at: '1:1', path: 'notes', message: 'a forward of more than 1,000 ports ("20000-22000") needs a note', fix: /explain in "notes"/ },
+  // composition
+  { file: 'uses-dangling', at: '9:16', path: 'platforms.ps5.uses[0]', message: 'no preset has the id "no-such-preset"', fix: /write the id of an existing preset/ },
+  { file: 'uses-platform-missing', at: '16:16', path: 'platforms.pc.uses[0]', message: '"console-net" has no "pc" entry (it has: ps5)', fix: /reference it only on platforms it covers/ },
+  { file: 'uses-cycle-a', at: '16:16', path: 'platforms.ps5.uses[0]', message: 'reference cycle on ps5: uses-cycle-a → uses-cycle-b → uses-cycle-a', fix: /remove one of these "uses" entries/ },
+  { file: 'uses-cycle-b', at: '16:16', path: 'platforms.ps5.uses[0]', message: 'reference cycle on ps5: uses-cycle-b → uses-cycle-a → uses-cycle-b', fix: /remove one of these "uses" entries/ },
+  { file: 'copies-platform', at: '9:18', path: 'platforms.ps5.forward', message: 'copies the ps5 rules of console-net (Console Network Case)', fix: 'use: console-net: remove the copied rules and add "uses": ["console-net"] to platforms.ps5' },
+  { file: 'name-is-id', at: '5:15', path: 'aliases[0]', message: 'alias "console net" is the id of another preset (test/fixtures/presets/bad/console-net.json)', fix: /write "uses": \["console-net"\]/ },
+  // sources against the registry (test/fixtures/presets/sources.json)
+  { file: 'denied-source', at: '21:14', path: 'sources[0].url', message: 'pastebin.com may never be cited (paste site)', fix: 'remove this source' },
+  { file: 'denied-source', at: '18:19', path: 'verification', message: '"community" needs at least one source that is not on the deny list of test/fixtures/presets/sources.json', fix: /or set "verification": "unverified"/ },
+  {
+    file: 'wrong-level',
+    at: '18:19',
+    path: 'verification',
+    message: '"platform" needs a source on a site registered as "platform" for "wrong-level" in test/fixtures/presets/sources.json',
+    fix: 'if wiki.example.net is run by the platform owner, register it in test/fixtures/presets/sources.json as "platform" with "presets": ["wrong-level"]; or set "verification": "community"',
+  },
 ];
 
 const problems = validateFixtureDir('bad');
