@@ -38,6 +38,7 @@ export type SourceRegistry = z.infer<typeof sourceRegistrySchema>;
 export type SourceMatch =
   | { kind: 'denied'; key: string; reason: string }
   | { kind: 'registered'; key: string; entry: RegistryEntry }
+  /** `host` is what to register: the host, or "github.com/<owner>" for a repository. */
   | { kind: 'unregistered'; host: string };
 
 /** `github.com/<owner>` for repository addresses, else null. */
@@ -77,7 +78,7 @@ export class SourceLookup {
       const found = this.domains.get(key) ?? this.domains.get(`www.${key}`);
       if (found) return { kind: 'registered', ...found };
     }
-    return { kind: 'unregistered', host };
+    return { kind: 'unregistered', host: repo ?? host };
   }
 }
 

@@ -34,7 +34,7 @@ describe('source registry lookup', () => {
   it('matches repositories by owner, also as raw files, and a denied host wins over its parent', () => {
     expect(kind('https://github.com/Acme/server/blob/main/README.md')).toBe('registered github.com/acme');
     expect(kind('https://raw.githubusercontent.com/acme/server/main/compose.yaml')).toBe('registered github.com/acme');
-    expect(kind('https://github.com/someone-else/fork')).toBe('unregistered github.com');
+    expect(kind('https://github.com/someone-else/fork')).toBe('unregistered github.com/someone-else');
     expect(kind('https://gist.github.com/acme/123')).toBe('denied gist.github.com');
     expect(kind('not a url')).toBeNull();
   });
