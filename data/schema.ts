@@ -63,47 +63,45 @@ const width = (spec: string) => {
   return r ? r.end - r.start : -1;
 };
 
-/** An inbound forward: the only kind of rule PortPilot applies to a router. */
-export const forwardRuleSchema = z
-  .strictObject({
-    protocol: protocolSchema,
-    ports: portsSchema.describe('External ports or ranges, e.g. ["3074", "27015-27030"]'),
-    internal: portsSchema
-      .optional()
-      .describe('Internal ports when they differ from the external ones: same count, and the same width per range'),
-    purpose: purposeSchema,
-    hostOnly: z.boolean().optional().describe('true when the rule is needed only to host a game or server'),
-    optional: z
-      .string()
-      .trim()
-      .min(3)
-      .max(120)
-      .optional()
-      .describe('Why the rule is optional ("Only for the Rust+ companion app"); optional rules are applied only when chosen'),
-    exclusive: z.boolean().optional().describe('Only one device in the home can have this forward'),
-    sources: z.array(sourceSchema).min(1).optional().describe('Sources for this rule alone'),
-  })
-  .superRefine((rule, ctx) => {
-    if (!rule.internal) return;
-    if (rule.internal.length !== rule.ports.length) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['internal'],
-        message: `internal has ${rule.internal.length} entries but ports has ${rule.ports.length}; each external port or range needs its internal one`,
-      });
-      return;
-    }
-    rule.internal.forEach((spec, i) => {
-      const external = rule.ports[i]!;
-      if (width(spec) >= 0 && width(external) >= 0 && width(spec) !== width(external)) {
-        ctx.addIssue({
-          code: 'custom',
-          path: ['internal', i],
-          message: `internal "${spec}" is not the same width as external "${external}"`,
-        });
-      }
+const forwardRuleShape = {
+  protocol: protocolSchema,
+  ports: portsSchema.describe('External ports or ranges, e.g. ["3074", "27015-27030"]'),
+  internal: portsSchema
+    .optional()
+    .describe('Internal ports when they differ from the external ones: same count, and the same width per range'),
+  purpose: purposeSchema,
+  hostOnly: z.boolean().optional().describe('true when the rule is needed only to host a game or server'),
+  optional: z
+    .string()
+    .trim()
+    .min(3)
+    .max(120)
+    .optional()
+    .describe('Why the rule is optional ("Only for the Rust+ companion app"); optional rules are applied only when chosen'),
+  exclusive: z.boolean().optional().describe('Only one device in the home can have this forward'),
+  sources: z.array(sourceSchema).min(1).optional().describe('Sources for this rule alone'),
+};
+
+function internalMatchesExternal(rule: { ports: string[]; internal?: string[] }, ctx: z.core.$RefinementCtx): void {
+  if (!rule.internal) return;
+  if (rule.internal.length !== rule.ports.length) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['internal'],
+      message: `internal has ${rule.internal.length} entries but ports has ${rule.ports.length}; each external port or range needs its internal one`,
     });
+    return;
+  }
+  rule.internal.forEach((spec, i) => {
+    const external = rule.ports[i]!;
+    if (width(spec) >= 0 && width(external) >= 0 && width(spec) !== width(external)) {
+      ctx.addIssue({ code: 'custom', path: ['internal', i], message: `internal "${spec}" is not the same width as external "${external}"` });
+    }
   });
+}
+
+/** An inbound forward: the only kind of rule PortPilot applies to a router. */
+export const forwardRuleSchema = z.strictObject(forwardRuleShape).superRefine(internalMatchesExternal);
 
 /** A port the app only connects out to: shown for strict firewalls, never forwarded or searched. */
 export const outboundRuleSchema = z.strictObject({
@@ -137,22 +135,24 @@ export const guidanceSchema = z.strictObject({
     .describe('For apps that need no forward: why, in our own words'),
 });
 
+const presetShape = {
+  $schema: z.string().optional(),
+  id: idSchema,
+  name: z.string().trim().min(2).max(80),
+  shortName: z.string().trim().min(2).max(12).optional().describe('Used to build router rule names ("CoD BO6 3074")'),
+  aliases: z.array(z.string().trim().min(1).max(40)).default([]).describe('Search terms people type: "cod", "mw3", "mc"'),
+  category: z.enum(CATEGORIES),
+  platforms: z
+    .partialRecord(z.enum(PLATFORMS), platformEntrySchema)
+    .refine((p) => Object.keys(p).length > 0, 'at least one platform is required'),
+  guidance: guidanceSchema.optional(),
+  verification: z.enum(VERIFICATION).describe('The strongest kind of source behind these ports'),
+  sources: z.array(sourceSchema).default([]),
+  notes: z.string().trim().min(1).max(600).optional().describe('Advice in our own words; never copied prose'),
+};
+
 export const presetSchema = z
-  .strictObject({
-    $schema: z.string().optional(),
-    id: idSchema,
-    name: z.string().trim().min(2).max(80),
-    shortName: z.string().trim().min(2).max(12).optional().describe('Used to build router rule names ("CoD BO6 3074")'),
-    aliases: z.array(z.string().trim().min(1).max(40)).default([]).describe('Search terms people type: "cod", "mw3", "mc"'),
-    category: z.enum(CATEGORIES),
-    platforms: z
-      .partialRecord(z.enum(PLATFORMS), platformEntrySchema)
-      .refine((p) => Object.keys(p).length > 0, 'at least one platform is required'),
-    guidance: guidanceSchema.optional(),
-    verification: z.enum(VERIFICATION).describe('The strongest kind of source behind these ports'),
-    sources: z.array(sourceSchema).default([]),
-    notes: z.string().trim().min(1).max(600).optional().describe('Advice in our own words; never copied prose'),
-  })
+  .strictObject(presetShape)
   .superRefine((preset, ctx) => {
     if (preset.verification !== 'unverified' && preset.sources.length === 0) {
       ctx.addIssue({
@@ -172,6 +172,17 @@ export const presetSchema = z
       }
     }
   });
+
+/**
+ * A preset as the data build ships it (extension/lib/presets/expand.ts): every platform's `uses`
+ * expanded into its forward list, each included rule marked with the preset it `from`. The
+ * background checks what the popup asks it to apply with this.
+ */
+const shippedRuleSchema = z.strictObject({ ...forwardRuleShape, from: idSchema.optional() }).superRefine(internalMatchesExternal);
+export const shippedPresetSchema = z.strictObject({
+  ...presetShape,
+  platforms: z.partialRecord(z.enum(PLATFORMS), platformEntrySchema.extend({ forward: z.array(shippedRuleSchema) })),
+});
 
 /** v1's rule type name, kept for the code that only deals with forwards. */
 export type PortRule = z.infer<typeof forwardRuleSchema>;

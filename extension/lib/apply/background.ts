@@ -4,16 +4,27 @@
  * script after each page load of a tab with a running or paused job.
  */
 import { browser, type Browser } from 'wxt/browser';
-import { presetSchema, type Preset } from '../../../data/schema';
+import { shippedPresetSchema } from '../../../data/schema';
+import type { BundledPreset } from '../presets/bundle';
 import type { PageOutline } from '../routers/outline';
-import { rulesFromPreset } from './plan';
+import { plannedRulesFromPreset } from './plan';
 import type { ApplyJob, ApplyMode, Detection } from './types';
 
 /** Output path of entrypoints/router.content.ts (registration: 'runtime') in the built extension. */
 export const ROUTER_SCRIPT = '/content-scripts/router.js';
 
 export type ApplyRequest =
-  | { type: 'apply:start'; tabId: number; preset: Preset; platform: string; deviceIp: string; mode: ApplyMode }
+  | {
+      type: 'apply:start';
+      tabId: number;
+      /** As shipped: `uses` expanded (a custom preset is expanded the same way by the popup). */
+      preset: BundledPreset;
+      platform: string;
+      deviceIp: string;
+      mode: ApplyMode;
+      /** Positions of the optional rules the user chose (see rulesFromPreset). */
+      optional?: number[];
+    }
   | { type: 'apply:status'; tabId: number }
   | { type: 'apply:stop'; tabId: number }
   | { type: 'detect'; tabId: number }
@@ -77,12 +88,13 @@ export function buildJob(
   if (typeof msg.deviceIp !== 'string' || !IPV4.test(msg.deviceIp.trim())) {
     return { ok: false, error: `"${String(msg.deviceIp)}" is not a device IPv4 address like 192.168.1.20` };
   }
-  const parsed = presetSchema.safeParse(msg.preset);
+  const parsed = shippedPresetSchema.safeParse(msg.preset);
   if (!parsed.success) return { ok: false, error: `the preset is not valid: ${parsed.error.issues[0]?.message ?? 'unknown problem'}` };
   const preset = parsed.data;
   if (!(msg.platform in preset.platforms)) return { ok: false, error: `${preset.name} has no rules for ${msg.platform}` };
   if (!/^https?:\/\//.test(origin)) return { ok: false, error: 'the tab is not showing a router web page' };
-  const rules = rulesFromPreset(preset, msg.platform, msg.deviceIp.trim());
+  const optional = new Set(Array.isArray(msg.optional) ? msg.optional.filter((i) => Number.isInteger(i)) : []);
+  const rules = plannedRulesFromPreset(preset, msg.platform, msg.deviceIp.trim(), { optional });
   if (!rules.length) return { ok: false, error: 'the preset has no port rules for this platform' };
   return {
     ok: true,
@@ -96,7 +108,7 @@ export function buildJob(
       deviceIp: msg.deviceIp.trim(),
       mode: msg.mode,
       state: 'running',
-      rules: rules.map((rule) => ({ rule, status: 'pending' })),
+      rules: rules.map(({ rule, exclusive }) => ({ rule, status: 'pending', ...(exclusive ? { exclusive } : {}) })),
       startedAt: now,
     },
   };

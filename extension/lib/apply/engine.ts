@@ -244,7 +244,7 @@ export async function runEngine(deps: EngineDeps): Promise<ApplyJob | null> {
     const index = job.rules.findIndex((o) => o.status === 'pending');
     if (index < 0) return finish('done');
     const outcome = job.rules[index]!;
-    const step = planRule(outcome.rule, readExistingRules(doc));
+    const step = planRule(outcome.rule, readExistingRules(doc), outcome);
     if (step.action !== 'add') {
       outcome.status = step.action;
       outcome.message = step.message;
@@ -357,7 +357,7 @@ async function runGrid(
     for (let i = 0; i < job.rules.length; i++) {
       const o = job.rules[i]!;
       if (o.status !== 'pending') continue;
-      const step = planRule(o.rule, existing);
+      const step = planRule(o.rule, existing, o);
       if (step.action !== 'add') {
         o.status = step.action;
         o.message = step.message;

@@ -11,8 +11,13 @@ import type { RouterRule } from './types';
 export interface RulesFromPresetOptions {
   /** Longest name the router accepts. Default 20: the shortest limit seen on consumer routers. */
   maxNameLength?: number;
-  /** Leave out rules marked hostOnly (only needed to host a game). Default false. */
+  /** Leave out rules marked hostOnly (only needed to host a game or server). Default false. */
   skipHostOnly?: boolean;
+  /**
+   * Positions (in the platform's forward list) of the optional rules the user chose. Optional
+   * rules ("only for the companion app") are left out unless chosen.
+   */
+  optional?: ReadonlySet<number>;
   enabled?: boolean;
 }
 
@@ -48,27 +53,48 @@ const PROTO_TAG: Record<Protocol, string> = { tcp: 'T', udp: 'U', both: '' };
 /** What rulesFromPreset reads: a shipped (expanded) preset, or any preset's own forward rules. */
 export interface ForwardSource {
   name: string;
+  /** Short name for rule names ("CoD BO6 3074"); the name is shortened otherwise. */
+  shortName?: string;
   platforms: Partial<Record<Platform, { forward?: readonly ForwardRule[] }>>;
 }
 
-/** One RouterRule per port spec of the platform's forward rules; internal ports as the rule gives them. */
-export function rulesFromPreset(
+/** A router rule and what the planner must know about its forward rule. */
+export interface PlannedRule {
+  rule: RouterRule;
+  /** Only one device in the home can have this forward (Xbox 3074, Nintendo's UDP range). */
+  exclusive: boolean;
+}
+
+/** Same protocol (or covered by "both"), same external and internal ports: one router rule. */
+const covers = (a: RouterRule, b: RouterRule) =>
+  (a.protocol === b.protocol || a.protocol === 'both') &&
+  a.externalStart === b.externalStart &&
+  a.externalEnd === b.externalEnd &&
+  a.internalStart === b.internalStart;
+
+/**
+ * One router rule per port spec of the platform's forward rules, internal ports as the rule
+ * gives them, without optional rules the user did not choose, and without duplicates (a game's
+ * own rule that equals one it includes from its console network is applied once).
+ */
+export function plannedRulesFromPreset(
   preset: ForwardSource,
   platform: Platform | string,
   deviceIp: string,
   opts: RulesFromPresetOptions = {},
-): RouterRule[] {
+): PlannedRule[] {
   const max = opts.maxNameLength ?? 20;
   const specs = preset.platforms[platform as Platform]?.forward ?? [];
-  const rules: RouterRule[] = [];
-  for (const spec of specs) {
-    if (opts.skipHostOnly && spec.hostOnly) continue;
+  const planned: PlannedRule[] = [];
+  specs.forEach((spec, index) => {
+    if (opts.skipHostOnly && spec.hostOnly) return;
+    if (spec.optional && !opts.optional?.has(index)) return;
     spec.ports.forEach((port, i) => {
       const range = parsePortSpec(port);
       if (!range) return;
       // The schema guarantees the same width; a missing internal port means "same as external".
       const internal = (spec.internal?.[i] !== undefined ? parsePortSpec(spec.internal[i]) : null) ?? range;
-      rules.push({
+      const rule: RouterRule = {
         name: '',
         protocol: spec.protocol,
         externalStart: range.start,
@@ -77,21 +103,39 @@ export function rulesFromPreset(
         internalEnd: internal.start + (range.end - range.start),
         ip: deviceIp,
         enabled: opts.enabled ?? true,
-      });
+      };
+      const same = planned.find((p) => covers(p.rule, rule) || covers(rule, p.rule));
+      if (!same) planned.push({ rule, exclusive: spec.exclusive === true });
+      else {
+        // Keep the wider protocol, and exclusive if either says so.
+        if (covers(rule, same.rule)) same.rule.protocol = rule.protocol;
+        same.exclusive ||= spec.exclusive === true;
+      }
     });
-  }
+  });
   // Names: preset + first port; a protocol letter only where two rules would share a name.
-  const base = rules.map((r) => ruleName(preset.name, String(r.externalStart), max));
+  const label = preset.shortName ?? preset.name;
+  const base = planned.map(({ rule }) => ruleName(label, String(rule.externalStart), max));
   const used = new Set<string>();
-  rules.forEach((r, i) => {
+  planned.forEach(({ rule: r }, i) => {
     let name = base[i]!;
-    if (base.filter((b) => b === name).length > 1) name = ruleName(preset.name, `${r.externalStart}${PROTO_TAG[r.protocol]}`, max);
+    if (base.filter((b) => b === name).length > 1) name = ruleName(label, `${r.externalStart}${PROTO_TAG[r.protocol]}`, max);
     let n = 2;
-    while (used.has(name)) name = ruleName(preset.name, `${r.externalStart}-${n++}`, max);
+    while (used.has(name)) name = ruleName(label, `${r.externalStart}-${n++}`, max);
     used.add(name);
     r.name = name;
   });
-  return rules;
+  return planned;
+}
+
+/** The router rules alone (see plannedRulesFromPreset). */
+export function rulesFromPreset(
+  preset: ForwardSource,
+  platform: Platform | string,
+  deviceIp: string,
+  opts: RulesFromPresetOptions = {},
+): RouterRule[] {
+  return plannedRulesFromPreset(preset, platform, deviceIp, opts).map((p) => p.rule);
 }
 
 export type PlanStep = { action: 'add' } | { action: 'present'; message: string } | { action: 'conflict'; message: string };
@@ -107,8 +151,11 @@ function protocolsOf(p: Protocol | null): Set<'tcp' | 'udp'> {
 const range = (s: number, e: number) => (s === e ? String(s) : `${s}-${e}`);
 const label = (e: ExistingRule) => (e.name ? `"${e.name}"` : `for ${range(e.externalStart, e.externalEnd)}`);
 
-/** Plans one rule against the rules the router already shows. */
-export function planRule(rule: RouterRule, existing: ExistingRule[]): PlanStep {
+/**
+ * Plans one rule against the rules the router already shows. `exclusive` marks a forward that
+ * only one device in the home can have: a clash with another device then says so in plain words.
+ */
+export function planRule(rule: RouterRule, existing: ExistingRule[], opts: { exclusive?: boolean } = {}): PlanStep {
   const want = protocolsOf(rule.protocol);
   const clashes = existing.filter(
     (e) =>
@@ -131,6 +178,13 @@ export function planRule(rule: RouterRule, existing: ExistingRule[]): PlanStep {
     return { action: 'present', message: `already on the router (${covering.map(label).join(', ')}${unsure})` };
   }
   const other = clashes.find((e) => e.ip && e.ip !== rule.ip);
+  if (other && opts.exclusive) {
+    const ports = `${range(rule.externalStart, rule.externalEnd)} ${rule.protocol === 'both' ? 'TCP/UDP' : rule.protocol.toUpperCase()}`;
+    return {
+      action: 'conflict',
+      message: `only one device in your home can have port ${ports}, and ${other.ip} already has it (rule ${label(other)}). Left it alone: to give it to ${rule.ip} instead, remove that rule first.`,
+    };
+  }
   if (other) {
     return {
       action: 'conflict',

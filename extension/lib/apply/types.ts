@@ -31,6 +31,8 @@ export interface RuleOutcome {
   message?: string;
   /** Saves submitted so far: a save cut short (the user navigated away) is tried once more. */
   attempts?: number;
+  /** Only one device in the home can have this forward: a clash is explained as such. */
+  exclusive?: boolean;
 }
 
 export type ApplyMode = 'apply' | 'fill-only';

@@ -49,6 +49,7 @@ const outcomeItem = z.strictObject({
   status: z.enum(RULE_STATUSES),
   message: z.string().max(LIMITS.message).optional(),
   attempts: z.int().min(0).max(100).optional(),
+  exclusive: z.boolean().optional(),
 });
 
 export const historyItem = z.strictObject({

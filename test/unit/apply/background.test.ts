@@ -3,9 +3,9 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { browser } from 'wxt/browser';
 import { buildJob, getJob, registerApplyHandlers, ROUTER_SCRIPT } from '../../../extension/lib/apply/background';
 import type { ApplyJob } from '../../../extension/lib/apply/types';
-import type { Preset } from '../../../data/schema';
+import type { BundledPreset } from '../../../extension/lib/presets/bundle';
 
-const preset: Preset = {
+const preset: BundledPreset = {
   id: 'minecraft-java', name: 'Minecraft: Java Edition', aliases: [], category: 'game-server',
   platforms: { pc: { forward: [{ protocol: 'tcp', ports: ['25565'], purpose: 'host a server' }] } },
   verification: 'unverified', sources: [],
@@ -26,6 +26,27 @@ describe('buildJob', () => {
     const r = buildJob({ ...start, ...(over as object) } as typeof start, 'http://192.168.1.1');
     expect(r.ok).toBe(false);
     expect(!r.ok && r.error).toMatch(msg);
+  });
+  test('takes the shipped form: included rules, optional rules only when chosen, exclusive kept for the planner', () => {
+    const console: BundledPreset = {
+      ...preset,
+      platforms: {
+        ps5: {
+          forward: [
+            { protocol: 'udp', ports: ['3074'], purpose: 'game traffic', exclusive: true },
+            { protocol: 'tcp', ports: ['28082'], purpose: 'companion app', optional: 'Only for the companion app' },
+            { protocol: 'tcp', ports: ['3478-3480'], purpose: 'PlayStation Network', from: 'playstation-network' },
+          ],
+          uses: ['playstation-network'],
+        },
+      },
+    };
+    const ports = (optional?: number[]) => {
+      const r = buildJob({ ...start, preset: console, platform: 'ps5', optional }, 'http://192.168.1.1');
+      return r.ok ? r.job.rules.map((o) => `${o.rule.externalStart}${o.exclusive ? ' exclusive' : ''}`) : r.error;
+    };
+    expect(ports()).toEqual(['3074 exclusive', '3478']);
+    expect(ports([1])).toEqual(['3074 exclusive', '28082', '3478']);
   });
   test('refuses a non-web tab', () => {
     expect(buildJob(start, '').ok).toBe(false);

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { planRule, ruleName, rulesFromPreset } from '../../../extension/lib/apply/plan';
+import { planRule, plannedRulesFromPreset, ruleName, rulesFromPreset } from '../../../extension/lib/apply/plan';
 import type { RouterRule } from '../../../extension/lib/apply/types';
 import type { ExistingRule } from '../../../extension/lib/routers/generic/table';
 import type { Preset } from '../../../data/schema';
@@ -46,6 +46,27 @@ describe('rulesFromPreset', () => {
     expect(rulesFromPreset(preset, 'ps5', '192.168.1.30', { skipHostOnly: true })).toHaveLength(4);
     expect(rulesFromPreset(preset, 'switch', '192.168.1.30')).toEqual([]);
   });
+  test('internal ports as the rule gives them; optional rules only when chosen; duplicates applied once', () => {
+    const v2 = {
+      name: 'Plex Media Server',
+      shortName: 'Plex',
+      platforms: {
+        server: {
+          forward: [
+            { protocol: 'tcp' as const, ports: ['32400', '8000-8009'], internal: ['32400', '9000-9009'], purpose: 'remote streaming' },
+            { protocol: 'udp' as const, ports: ['1900'], purpose: 'discovery', optional: 'Only on a flat network' },
+            { protocol: 'tcp' as const, ports: ['32400'], purpose: 'again, from an included preset' },
+            { protocol: 'both' as const, ports: ['8000-8009'], internal: ['9000-9009'], purpose: 'both protocols', exclusive: true },
+          ],
+        },
+      },
+    };
+    const rows = (optional?: Set<number>) =>
+      plannedRulesFromPreset(v2, 'server', '192.168.1.5', { optional }).map(({ rule: r, exclusive }) => `${r.name} ${r.protocol} ${r.externalStart}-${r.externalEnd}>${r.internalStart}-${r.internalEnd}${exclusive ? ' exclusive' : ''}`);
+    expect(rows()).toEqual(['Plex 32400 tcp 32400-32400>32400-32400', 'Plex 8000 both 8000-8009>9000-9009 exclusive']);
+    expect(rows(new Set([1]))).toHaveLength(3);
+    expect(rulesFromPreset(v2, 'server', '192.168.1.5', { optional: new Set([1]) })[2]).toMatchObject({ protocol: 'udp', externalStart: 1900, internalStart: 1900 });
+  });
   test('ruleName', () => {
     expect(ruleName('Minecraft: Java Edition', '25565')).toBe('Minecraft Java 25565');
     expect(ruleName('Supercalifragilisticexpialidocious', '25565').length).toBeLessThanOrEqual(20);
@@ -74,6 +95,15 @@ describe('planRule', () => {
     const p = planRule(want(), [have({ ip: '192.168.1.99' })]);
     expect(p.action).toBe('conflict');
     expect(p.action === 'conflict' && p.message).toMatch(/192\.168\.1\.99/);
+  });
+  test('an exclusive forward another device has: says only one device can have it', () => {
+    const p = planRule(want({ protocol: 'udp' }), [have({ protocol: 'udp', ip: '192.168.1.99', name: 'Xbox' })], { exclusive: true });
+    expect(p).toEqual({
+      action: 'conflict',
+      message: 'only one device in your home can have port 3074 UDP, and 192.168.1.99 already has it (rule "Xbox"). Left it alone: to give it to 192.168.1.30 instead, remove that rule first.',
+    });
+    // The same device already having it is not a conflict.
+    expect(planRule(want({ protocol: 'udp' }), [have({ protocol: 'udp' })], { exclusive: true }).action).toBe('present');
   });
   test('same device, other internal port: conflict', () => {
     expect(planRule(want(), [have({ internalStart: 4000, internalEnd: 4000 })]).action).toBe('conflict');
