@@ -11,7 +11,11 @@ export default defineConfig({
   // scripts/build-data.ts writes the preset bundle here; WXT copies it into the extension.
   publicDir: 'build/public',
   modules: ['@wxt-dev/webextension-polyfill'],
-  vite: () => ({ plugins: [zodWithoutEval()] }),
+  vite: () => ({
+    plugins: [zodWithoutEval()],
+    // Test builds only; false in shipped builds, where the code it guards is dropped.
+    define: { __PORTPILOT_E2E__: JSON.stringify(e2e) },
+  }),
   outDirTemplate: e2e ? 'e2e-{{browser}}-mv{{manifestVersion}}' : '{{browser}}-mv{{manifestVersion}}{{modeSuffix}}',
   manifest: ({ browser, manifestVersion }) => ({
     name: 'PortPilot',

@@ -3,13 +3,13 @@
  * Ubuntu as root, install the distribution's package (never a browser download); otherwise
  * stop with one line that says what to install and how to point at it.
  *
- *   tsx scripts/ensure-browser.ts [chromium]
+ *   tsx scripts/ensure-browser.ts [chromium|firefox]
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { CHROMIUM, findBrowser, isExecutableFile, type BrowserKind } from '../test/support/find-browser';
+import { CHROMIUM, FIREFOX, findBrowser, isExecutableFile, type BrowserKind } from '../test/support/find-browser';
 
-const KINDS: Record<string, BrowserKind> = { chromium: CHROMIUM };
+const KINDS: Record<string, BrowserKind> = { chromium: CHROMIUM, firefox: FIREFOX };
 const kind = KINDS[process.argv[2] ?? 'chromium'];
 if (!kind) {
   console.error(`ensure-browser: unknown browser "${process.argv[2]}" (known: ${Object.keys(KINDS).join(', ')})`);

@@ -4,6 +4,9 @@ import { recordApply } from '../lib/store/history';
 
 // Wiring only: the apply messages live in lib/apply, the history in lib/store.
 export default defineBackground(() => {
+  // Firefox's remote protocol may not open extension pages, so the Firefox test build opens
+  // the popup as a tab by itself for the end-to-end tests to drive. Absent from shipped builds.
+  if (__PORTPILOT_E2E__ && import.meta.env.FIREFOX) void browser.tabs.create({ url: browser.runtime.getURL('/popup.html') });
   registerApplyHandlers({
     onJobFinished: (job) =>
       recordApply({

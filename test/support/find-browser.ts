@@ -36,6 +36,14 @@ export const CHROMIUM: BrowserKind = {
   aptPackage: 'chromium',
 };
 
+export const FIREFOX: BrowserKind = {
+  label: 'Firefox',
+  envVars: ['FIREFOX_PATH'],
+  names: ['firefox-esr', 'firefox'],
+  paths: ['/usr/bin/firefox-esr', '/usr/bin/firefox', '/Applications/Firefox.app/Contents/MacOS/firefox'],
+  aptPackage: 'firefox-esr',
+};
+
 export interface Lookup {
   env: Record<string, string | undefined>;
   /** True when the path is an executable file. */

@@ -9,6 +9,7 @@ import type { BundledPreset } from '../presets/bundle';
 import type { PageOutline } from '../routers/outline';
 import { plannedRulesFromPreset } from './plan';
 import type { ApplyJob, ApplyMode, Detection } from './types';
+import { hostPattern } from '../host-access';
 
 /** Output path of entrypoints/router.content.ts (registration: 'runtime') in the built extension. */
 export const ROUTER_SCRIPT = '/content-scripts/router.js';
@@ -213,7 +214,7 @@ export function registerApplyHandlers(options: ApplyHandlerOptions = {}): void {
   browser.permissions.onAdded.addListener((granted) => {
     void (async () => {
       for (const job of await waitingJobs()) {
-        if (!granted.origins?.some((o) => o.startsWith(`${job.origin}/`))) continue;
+        if (!granted.origins?.includes(hostPattern(job.origin))) continue;
         await store({ ...job, message: undefined });
         await injectRouterScript(job.tabId).catch(() => undefined);
       }
@@ -226,7 +227,7 @@ export function registerApplyHandlers(options: ApplyHandlerOptions = {}): void {
 }
 
 function hasOriginAccess(origin: string): Promise<boolean> {
-  return browser.permissions.contains({ origins: [`${origin}/*`] }).catch(() => false);
+  return browser.permissions.contains({ origins: [hostPattern(origin)] }).catch(() => false);
 }
 
 /** Running jobs that have not started yet because the router's origin was not granted. */

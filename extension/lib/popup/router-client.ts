@@ -2,6 +2,7 @@ import { browser } from 'wxt/browser';
 import type { Platform } from '../../../data/schema';
 import type { ApplyJob, ApplyMode, Detection } from '../apply/types';
 import type { BundledPreset } from '../presets/bundle';
+import { hostPattern } from '../host-access';
 
 /** The popup's side of the messages the background answers (lib/apply/background.ts). */
 export const routerClient = {
@@ -30,5 +31,5 @@ export async function targetTab(): Promise<{ id: number; url?: string } | undefi
  * prompt during a user gesture, and answers true at once when access was granted before.
  */
 export function requestOriginPermission(origin: string): Promise<boolean> {
-  return browser.permissions.request({ origins: [`${origin}/*`] });
+  return browser.permissions.request({ origins: [hostPattern(origin)] });
 }
