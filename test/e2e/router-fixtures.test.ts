@@ -275,6 +275,26 @@ const drivers: Record<string, Driver> = {
       await page.click('td.editor-container button.btn-submit');
     },
   },
+  'netgear-genie': {
+    rule: { ...RULE, ip: '192.168.1.20' }, // the form only takes addresses in the router's own subnet
+    conflictText: 'being used by other configurations', // the page's own alert(), before anything is sent
+    view: (page) => frameNamed(page, 'formframe'),
+    async save(page, _srv, rule) {
+      const frame = () => frameNamed(page, 'formframe');
+      await frame().waitForSelector('#add_long');
+      await frame().click('#add_long');
+      // "Please wait a moment...", then the form; or the login page when the session lapsed.
+      if (!(await formOrLogin(page, async () => (await frame().locator('input[name=portname]').count()) > 0))) return;
+      const f = frame();
+      await f.fill('input[name=portname]', rule.name);
+      await f.selectOption('select[name=srvtype]', 'TCP/UDP');
+      await f.fill('input[name=port_start]', String(rule.externalStart));
+      await f.fill('input[name=port_end]', String(rule.externalEnd));
+      const octets = rule.ip.split('.');
+      for (let i = 0; i < 4; i++) await f.fill(`input[name=server_ip${i + 1}]`, octets[i]!);
+      await f.click('input[name=Apply]');
+    },
+  },
 };
 
 describe('router fixtures in Chromium', () => {
