@@ -239,6 +239,21 @@ const drivers: Record<string, Driver> = {
       await page.getByRole('button', { name: 'Save & Apply' }).click();
     },
   },
+  pfsense: {
+    async save(page) {
+      if (!page.url().includes('firewall_nat_edit.php')) {
+        await Promise.all([page.waitForURL(/firewall_nat_edit\.php/), page.click('a[title="Add rule to the end of the list"]')]);
+        if (await loginShown(page)) return;
+      }
+      await page.selectOption('#proto', 'tcp/udp');
+      await page.fill('#dstbeginport_cust', '27015');
+      await page.fill('#dstendport_cust', '27030');
+      await page.fill('#localip', RULE.ip);
+      await page.fill('#localbeginport_cust', '27015');
+      await page.fill('#descr', RULE.name);
+      await page.click('#save');
+    },
+  },
   'dlink-style': {
     async save(page) {
       await page.getByPlaceholder('Name').fill(RULE.name);
@@ -534,6 +549,33 @@ describe('router fixtures in Chromium', () => {
       await page.getByRole('button', { name: 'Save & Apply' }).click();
       await expect.poll(() => srv.rules().map((r) => `${r.name} ${r.protocol} ${r.externalStart} ${r.ip}`)).toEqual(['Seeded both 27020 10.0.0.20', 'Voice udp 3478 192.168.1.50']);
       await expect.poll(() => page.locator('[data-rule-id]').count()).toBe(2);
+    }));
+
+  it('pfsense: Source is hidden behind Display Advanced; a well-known port comes from the select; the list then asks to apply; delete asks first', () =>
+    onFixture('pfsense', async (page, srv) => {
+      srv.reset({ rules: [clashWith(RULE)] });
+      await page.goto(srv.origin + '/firewall_nat_edit.php');
+      expect(await page.isVisible('#srcbeginport')).toBe(false);
+      await page.click('#btnsrcadv');
+      expect(await page.isVisible('#srcbeginport')).toBe(true);
+      await page.selectOption('#proto', 'udp');
+      await page.selectOption('#dstbeginport', { label: 'STUN' });
+      expect(await page.inputValue('#dstendport')).toBe('3478');
+      expect(await page.isDisabled('#dstbeginport_cust')).toBe(true);
+      await page.fill('#localip', '192.168.1.50');
+      await page.click('#save');
+      await expect.poll(() => page.getByRole('alert').innerText()).toContain('Redirect target port is not valid');
+      await page.selectOption('#localbeginport', { label: 'STUN' });
+      await page.fill('#descr', 'Voice');
+      await Promise.all([page.waitForURL(/firewall_nat\.php$/), page.click('#save')]);
+      expect(srv.rules().map((r) => `${r.name} ${r.protocol} ${r.externalStart}-${r.externalEnd} ${r.internalStart}`)).toEqual(['Seeded both 27020-27020 27020', 'Voice udp 3478-3478 3478']);
+      await expect.poll(() => page.locator('[data-rule-id="2"]').innerText()).toContain('3478 (STUN)');
+      expect(await page.locator('#notices').innerText()).toContain('The changes must be applied');
+      await Promise.all([page.waitForEvent('load'), page.getByRole('button', { name: 'Apply Changes' }).click()]);
+      await expect.poll(() => page.locator('#notices').innerText()).toContain('applied successfully');
+      await page.locator('[data-rule-id="1"] a[title="Delete rule"]').click();
+      await expect.poll(() => srv.rules().map((r) => r.name)).toEqual(['Voice']);
+      expect(dialogsSeen.get(page)).toEqual(['Are you sure you wish to delete rule?']);
     }));
 
   it('slow saves keep the page busy until the router answers', async () => {
