@@ -72,6 +72,8 @@ export async function startPopup(): Promise<void> {
       devices: state.devices,
       device: state.devices.find((d) => d.id === lastDevice) ?? (state.devices.length === 1 ? state.devices[0] : undefined),
       favorite: state.favorites.has(id),
+      optional: new Set(),
+      nameOf: (other) => state.search?.byId(other)?.name,
     };
     void recordRecent(id).then(async () => (state.recents = await recentIds()));
     for (const id of ['results', 'search-bar', 'hint', 'status']) byId(id).hidden = true;
@@ -95,6 +97,7 @@ export async function startPopup(): Promise<void> {
       },
       choosePlatform: (p: Platform) => {
         view.platform = p;
+        view.optional = new Set(); // positions belong to the platform's list
         renderView();
         byId('preset-platform').focus();
       },
@@ -103,6 +106,11 @@ export async function startPopup(): Promise<void> {
         void setSetting('lastDeviceId', id);
         renderView();
         byId('preset-device').focus();
+      },
+      toggleOptional: (index: number) => {
+        if (!view.optional.delete(index)) view.optional.add(index);
+        renderView();
+        byId(`optional-${index}`).focus();
       },
       addDevice: async (name, ip) => {
         try {
@@ -148,7 +156,7 @@ export async function startPopup(): Promise<void> {
     // Both in the click itself: the prompt needs the user's gesture, and Chrome may close the
     // popup when the prompt shows, so the background holds the job until access is granted.
     const permission = requestOriginPermission(state.detection.origin).catch(() => false);
-    const reply = await routerClient.start({ tabId, preset: view.preset, platform: view.platform, deviceIp: view.device.ip, mode });
+    const reply = await routerClient.start({ tabId, preset: view.preset, platform: view.platform, deviceIp: view.device.ip, mode, optional: [...view.optional] });
     if (!reply?.ok) {
       state.applyError = reply?.error ?? 'The apply could not start.';
       return renderApply();

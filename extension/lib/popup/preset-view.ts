@@ -1,7 +1,7 @@
-import { PLATFORM_LABELS, PLATFORMS, type Platform } from '../../../data/vocabulary';
+import { NAT_GOAL_LABELS, PLATFORM_LABELS, PLATFORMS, UPNP_LABELS, type Platform } from '../../../data/vocabulary';
 import { rulesFromPreset } from '../apply/plan';
 import type { RouterRule } from '../apply/types';
-import { CATEGORY_LABELS, type BundledPreset } from '../presets/bundle';
+import { CATEGORY_LABELS, type BundledPreset, type BundledRule } from '../presets/bundle';
 import { riskNotes } from '../presets/risk';
 import type { Device } from '../store/db';
 import { rulesAsHtml, rulesAsText, rulesAsTsv } from './copy-rules';
@@ -23,6 +23,10 @@ export interface PresetViewState {
   device: Device | undefined;
   devices: Device[];
   favorite: boolean;
+  /** Optional rules the user ticked: positions in the platform's forward list. Unticked by default. */
+  optional: Set<number>;
+  /** Another preset's name, for "includes PlayStation Network ports". */
+  nameOf?: (id: string) => string | undefined;
 }
 
 export interface PresetViewActions {
@@ -31,6 +35,7 @@ export interface PresetViewActions {
   choosePlatform(p: Platform): void;
   chooseDevice(id: number): void;
   addDevice(name: string, ip: string): Promise<string | null>; // error text or null
+  toggleOptional(index: number): void;
 }
 
 export function availablePlatforms(preset: BundledPreset): Platform[] {
@@ -38,7 +43,31 @@ export function availablePlatforms(preset: BundledPreset): Platform[] {
 }
 
 export function plannedRules(state: PresetViewState): RouterRule[] {
-  return rulesFromPreset(state.preset, state.platform, state.device?.ip ?? PLACEHOLDER_IP);
+  return rulesFromPreset(state.preset, state.platform, state.device?.ip ?? PLACEHOLDER_IP, { optional: state.optional });
+}
+
+/** Forward rules in display order: the preset's own first, then each included preset's, with their positions. */
+function groupedRules(forward: readonly BundledRule[]): { from?: string; rules: { spec: BundledRule; index: number }[] }[] {
+  const groups = new Map<string | undefined, { spec: BundledRule; index: number }[]>([[undefined, []]]);
+  forward.forEach((spec, index) => {
+    const list = groups.get(spec.from) ?? [];
+    list.push({ spec, index });
+    groups.set(spec.from, list);
+  });
+  return [...groups].filter(([, rules]) => rules.length > 0).map(([from, rules]) => ({ from, rules }));
+}
+
+/** Guidance in plain words: nothing to forward, UPnP, the NAT type to aim for on this platform. */
+function guidanceNotes(preset: BundledPreset, platform: Platform): HTMLElement[] {
+  const out: HTMLElement[] = [];
+  const g = preset.guidance;
+  if (g?.nothingToForward) {
+    out.push(h('p', { class: 'note', role: 'note', id: 'nothing-to-forward' }, h('strong', {}, 'Nothing to forward. '), g.nothingToForward));
+  }
+  if (g?.upnp) out.push(h('p', { class: 'muted', id: 'upnp-advice' }, UPNP_LABELS[g.upnp]));
+  const nat = preset.platforms[platform]?.natGoal;
+  if (nat) out.push(h('p', { class: 'muted', id: 'nat-goal' }, `Aim for ${NAT_GOAL_LABELS[nat]} in the ${PLATFORM_LABELS[platform]} network test.`));
+  return out;
 }
 
 const span = (a: number, b: number) => (a === b ? String(a) : `${a}–${b}`);
@@ -46,7 +75,8 @@ const span = (a: number, b: number) => (a === b ? String(a) : `${a}–${b}`);
 /** Everything about one preset except the router part, which apply-section.ts renders below it. */
 export function renderPresetView(root: HTMLElement, state: PresetViewState, actions: PresetViewActions): void {
   const { preset, platform } = state;
-  const specs = preset.platforms[platform]?.forward ?? [];
+  const entry = preset.platforms[platform];
+  const specs = entry?.forward ?? [];
   const routerRules = plannedRules(state);
 
   const platformSelect = h('select', { id: 'preset-platform', onchange: (e: Event) => actions.choosePlatform((e.target as HTMLSelectElement).value as Platform) },
@@ -69,18 +99,39 @@ export function renderPresetView(root: HTMLElement, state: PresetViewState, acti
   );
 
   const hostOnlyUsed = specs.some((s) => s.hostOnly);
+  const rowsOf = (spec: BundledRule, index: number) => {
+    const chosen = !spec.optional || state.optional.has(index);
+    const rules = rulesFromPreset({ name: preset.name, platforms: { [platform]: { forward: [spec] } } }, platform, PLACEHOLDER_IP, { optional: new Set([0]) });
+    return rules.map((r, i) => h('tr', { class: chosen ? null : 'skipped' },
+      h('td', {}, PROTOCOL_LABEL[r.protocol]),
+      h('td', {}, span(r.externalStart, r.externalEnd)),
+      h('td', {}, span(r.internalStart, r.internalEnd)),
+      h('td', {},
+        spec.optional && i === 0
+          ? h('label', {}, h('input', { type: 'checkbox', id: `optional-${index}`, checked: chosen, onchange: () => actions.toggleOptional(index) }), ` ${spec.purpose}`)
+          : spec.purpose,
+        spec.hostOnly ? h('span', { class: 'badge', title: 'Needed only if you host' }, ' host only') : null,
+        spec.exclusive ? h('span', { class: 'badge', title: 'Only one device in your home can have this forward' }, ' one device') : null,
+        spec.optional && i === 0 ? h('div', { class: 'muted' }, `Optional: ${spec.optional}`) : null,
+      ),
+    ));
+  };
   const table = h('table', { id: 'rules', 'aria-label': `Rules for ${PLATFORM_LABELS[platform]}` },
     h('thead', {}, h('tr', {}, ...['Protocol', 'External', 'Internal', 'Purpose'].map((c) => h('th', { scope: 'col' }, c)))),
-    h('tbody', {}, ...specs.flatMap((spec) => {
-      const rules = rulesFromPreset({ name: preset.name, platforms: { [platform]: { forward: [spec] } } }, platform, '0.0.0.0');
-      return rules.map((r) => h('tr', {},
-        h('td', {}, PROTOCOL_LABEL[r.protocol]),
-        h('td', {}, span(r.externalStart, r.externalEnd)),
-        h('td', {}, span(r.internalStart, r.internalEnd)),
-        h('td', {}, spec.purpose, spec.hostOnly ? h('span', { class: 'badge', title: 'Needed only if you host' }, ' host only') : null),
-      ));
-    })),
+    h('tbody', {}, ...groupedRules(specs).flatMap(({ from, rules }) => [
+      from ? h('tr', { class: 'group' }, h('th', { colspan: 4, scope: 'rowgroup' }, `Includes ${state.nameOf?.(from) ?? from} ports`)) : null,
+      ...rules.flatMap(({ spec, index }) => rowsOf(spec, index)),
+    ].filter((row): row is HTMLTableRowElement => row !== null))),
   );
+  const outbound = entry?.outbound ?? [];
+  const outboundList = outbound.length
+    ? h('details', { id: 'outbound' },
+        h('summary', {}, 'No forwarding needed for these (only for strict firewalls)'),
+        h('ul', {}, ...outbound.map((o) => h('li', {}, `${PROTOCOL_LABEL[o.protocol]} ${o.ports.join(', ')}: ${o.purpose}`))),
+      )
+    : null;
+  const chosenSpecs = specs.filter((spec, i) => !spec.optional || state.optional.has(i));
+  const hasForwards = specs.length > 0;
 
   const copyStatus = h('span', { class: 'muted', role: 'status' });
   const copy = async (kind: 'text' | 'table') => {
@@ -112,18 +163,24 @@ export function renderPresetView(root: HTMLElement, state: PresetViewState, acti
     h('div', { class: 'row' }, h('label', { for: 'preset-device' }, 'Device'), deviceSelect,
       state.devices.length > 0 ? h('button', { type: 'button', onclick: () => { addForm.hidden = !addForm.hidden; nameInput.focus(); } }, '+ Device') : null),
     addForm, deviceError,
-    table,
+    ...guidanceNotes(preset, platform),
+    hasForwards ? table : null,
     hostOnlyUsed ? h('p', { class: 'muted' }, '"host only" rules matter only if you host games or a server.') : null,
-    ...riskNotes(specs).map((n) => h('p', { class: 'note', role: 'note', 'data-level': n.level }, n.text)),
-    h('p', { class: 'note', role: 'note' }, 'Give the device a fixed LAN address first (a DHCP reservation on the router): a forward points at an address, and the device may get another one tomorrow.'),
+    outboundList,
+    ...riskNotes(chosenSpecs).map((n) => h('p', { class: 'note', role: 'note', 'data-level': n.level }, n.text)),
+    hasForwards || preset.guidance?.staticIp
+      ? h('p', { class: 'note', role: 'note' }, 'Give the device a fixed LAN address first (a DHCP reservation on the router): a forward points at an address, and the device may get another one tomorrow.')
+      : null,
     preset.notes ? h('p', { id: 'preset-notes' }, preset.notes) : null,
     h('div', { class: 'muted' }, 'Sources: ',
       ...(preset.sources.length ? preset.sources.map((s, i) => h('span', {}, i ? ', ' : '', h('a', { href: s.url, target: '_blank', rel: 'noopener noreferrer' }, new URL(s.url).hostname), ` (checked ${s.checked})`)) : ['none yet']),
     ),
-    h('div', { class: 'row' },
-      h('button', { type: 'button', id: 'copy-text', onclick: () => copy('text') }, 'Copy rules'),
-      h('button', { type: 'button', id: 'copy-table', onclick: () => copy('table') }, 'Copy as table'),
-      copyStatus,
-    ),
+    hasForwards
+      ? h('div', { class: 'row' },
+          h('button', { type: 'button', id: 'copy-text', onclick: () => copy('text') }, 'Copy rules'),
+          h('button', { type: 'button', id: 'copy-table', onclick: () => copy('table') }, 'Copy as table'),
+          copyStatus,
+        )
+      : null,
   );
 }

@@ -25,3 +25,10 @@ it('copies a table as TSV and as escaped HTML', () => {
   expect(html).toContain('<td>Game &lt;27015&gt;</td>');
   expect(html.match(/<tr>/g)).toHaveLength(3);
 });
+
+it('carries internal ports that differ from the external ones', () => {
+  const mapped: RouterRule = { name: 'Plex 443', protocol: 'tcp', externalStart: 443, externalEnd: 443, internalStart: 32400, internalEnd: 32400, ip: '192.168.1.5', enabled: true };
+  expect(rulesAsTsv([mapped]).split('\n')[1]).toBe('Plex 443\tTCP\t443\t32400\t192.168.1.5');
+  expect(rulesAsText('Plex', 'server', [mapped])).toContain('443            32400');
+  expect(rulesAsHtml([mapped])).toContain('<td>443</td><td>32400</td>');
+});

@@ -34,6 +34,11 @@ const presets = [
     platforms: { server: { forward: [rule('both', '27015-27030')] } },
   }),
   preset('mc-tools', { name: 'MC Tools', aliases: [], platforms: { pc: { forward: [rule('tcp', '8080')] } } }),
+  preset('steam-client', {
+    name: 'Steam Client',
+    category: 'launcher',
+    platforms: { pc: { forward: [rule('udp', '27031-27036')], outbound: [{ protocol: 'udp', ports: ['27014-27030', '4380'], purpose: 'Valve servers' }] } },
+  }),
 ];
 
 function searcher() {
@@ -51,6 +56,12 @@ describe('parseQuery', () => {
 
 describe('PresetSearch', () => {
   const s = searcher();
+
+  it('never finds a preset by a port it only connects out to', () => {
+    expect(ids(s.search('4380'))).toEqual([]);
+    expect(ids(s.search('27031'))).toEqual(['steam-client']);
+    expect(ids(s.search('27020'))).toEqual(['counter-strike-2-server']); // Steam's outbound 27014-27030 is not a match
+  });
 
   it('finds by name prefix while typing', () => {
     expect(ids(s.search('minec'))).toEqual(expect.arrayContaining(['minecraft-java', 'minecraft-bedrock']));
