@@ -5,9 +5,9 @@
  * should reference it instead, so a fix to the platform preset reaches every game. (On PCs a
  * game's own port often equals a launcher's by coincidence, e.g. 3074, so PCs are not checked.)
  */
-import { parsePortSpec, type PortRange } from '../../../data/vocabulary.ts';
+import { mergeRanges, rangesOf } from '../../../data/port-ranges.ts';
+import type { PortRange } from '../../../data/vocabulary.ts';
 import { formatJsonPath, type Problem } from '../problem.ts';
-import { mergeRanges } from './ports.ts';
 import { fileStem, isObj, presetProblem, type Check, type Obj, type ParsedPreset } from './context.ts';
 
 /** Categories whose presets others build on. */
@@ -35,13 +35,9 @@ function coverage(rules: Obj[]): { tcp: PortRange[]; udp: PortRange[] } {
   const tcp: PortRange[] = [];
   const udp: PortRange[] = [];
   for (const rule of rules) {
-    if (!Array.isArray(rule.ports)) continue;
-    for (const spec of rule.ports) {
-      const r = typeof spec === 'string' ? parsePortSpec(spec) : null;
-      if (!r || r.start > r.end) continue;
-      if (rule.protocol !== 'udp') tcp.push(r);
-      if (rule.protocol !== 'tcp') udp.push(r);
-    }
+    const ranges = rangesOf(rule.ports);
+    if (rule.protocol !== 'udp') tcp.push(...ranges);
+    if (rule.protocol !== 'tcp') udp.push(...ranges);
   }
   return { tcp: mergeRanges(tcp), udp: mergeRanges(udp) };
 }
