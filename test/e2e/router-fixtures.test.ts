@@ -310,6 +310,24 @@ const drivers: Record<string, Driver> = {
       await f.click('input[name=Apply]');
     },
   },
+  'linksys-range-grid': {
+    rule: { ...RULE, ip: '192.168.1.20' }, // the address box takes the last number after the printed 192.168.1.
+    async save(page, srv, rule) {
+      // The saved rules are written into the first rows once the page has them.
+      await expect.poll(() => page.locator('tr[data-rule-id]').count()).toBe(Math.min(srv.rules().length, 10));
+      // The first row still holding the firmware's empty defaults.
+      const rows = await page.locator('tr[data-row]').count();
+      let row = -1;
+      for (let i = 0; i < rows && row < 0; i++) if ((await page.inputValue(`[name=ip${i}]`)) === '0') row = i;
+      await page.fill(`[name=name${row}]`, rule.name);
+      await page.fill(`[name=from${row}]`, String(rule.externalStart));
+      await page.fill(`[name=to${row}]`, String(rule.externalEnd));
+      await page.selectOption(`[name=pro${row}]`, 'both');
+      await page.fill(`[name=ip${row}]`, rule.ip.split('.')[3]!);
+      await page.check(`[name=enable${row}]`);
+      await page.click('text=Save Settings');
+    },
+  },
 };
 
 describe('router fixtures in Chromium', () => {
