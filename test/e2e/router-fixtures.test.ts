@@ -328,6 +328,22 @@ const drivers: Record<string, Driver> = {
       await page.click('text=Save Settings');
     },
   },
+  'xb3-cable-gateway': {
+    rule: { ...RULE, ip: '192.168.1.20' }, // the address must be inside the gateway's DHCP pool
+    async save(page, _srv, rule) {
+      if (!page.url().endsWith('/port_forwarding_add.jst')) {
+        await Promise.all([page.waitForURL(/port_forwarding_add\.jst$/), page.click('#add-service')]);
+        if (await loginShown(page)) return;
+      }
+      await page.fill('#service_name', rule.name);
+      await page.selectOption('#service_type', { label: 'TCP/UDP' });
+      const octets = rule.ip.split('.');
+      for (let i = 0; i < 4; i++) await page.fill(`#server_ip_address_${i + 1}`, octets[i]!);
+      await page.fill('#start_port', String(rule.externalStart));
+      await page.fill('#end_port', String(rule.externalEnd));
+      await page.click('#btn-save');
+    },
+  },
 };
 
 describe('router fixtures in Chromium', () => {

@@ -209,6 +209,7 @@ const TYPES: Record<string, string> = {
   '.asp': 'text/html; charset=utf-8',
   '.php': 'text/html; charset=utf-8',
   '.cgi': 'text/html; charset=utf-8',
+  '.jst': 'text/html; charset=utf-8', // RDK-B web UI pages
   '.css': 'text/css; charset=utf-8',
   '.js': 'text/javascript; charset=utf-8',
   '.json': 'application/json; charset=utf-8',
@@ -217,7 +218,7 @@ const TYPES: Record<string, string> = {
   '.ico': 'image/x-icon',
   '.txt': 'text/plain; charset=utf-8',
 };
-const HTML_EXT = new Set(['.html', '.htm', '.asp', '.php', '.cgi']);
+const HTML_EXT = new Set(['.html', '.htm', '.asp', '.php', '.cgi', '.jst']);
 const MAX_BODY = 64 * 1024;
 
 export async function startRouterServer(fixtureDir: string, options: { port?: number } = {}): Promise<RouterServer> {

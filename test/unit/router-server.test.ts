@@ -242,8 +242,8 @@ describe('fixtures', () => {
   });
 
   it('form pages read their own form and speak the contract', () => {
-    // Pages: .html/.asp/.php files, and extension-less ones (LuCI serves /cgi-bin/luci/admin/...).
-    const isPageFile = (name: string) => name !== 'login.html' && name !== 'README.md' && (/\.(html?|asp|php)$/.test(name) || !name.includes('.'));
+    // Pages: .html/.asp/.php/.jst/.cgi files, and extension-less ones (LuCI serves /cgi-bin/luci/admin/...).
+    const isPageFile = (name: string) => name !== 'login.html' && name !== 'README.md' && (/\.(html?|asp|php|jst|cgi)$/.test(name) || !name.includes('.'));
     // The form may sit in a frame or on a page of its own: some page of the fixture speaks the
     // contract and some page lists the rules in a table.
     const pagesOf = (dir: string): string[] =>
