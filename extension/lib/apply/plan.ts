@@ -86,6 +86,9 @@ export function plannedRulesFromPreset(
   const max = opts.maxNameLength ?? 20;
   const specs = preset.platforms[platform as Platform]?.forward ?? [];
   const planned: PlannedRule[] = [];
+  // Rules with the same external and internal ports, by protocol: a duplicate is found in one
+  // lookup, so a preset of thousands of rules plans in linear time.
+  const samePorts = new Map<string, PlannedRule[]>();
   specs.forEach((spec, index) => {
     if (opts.skipHostOnly && spec.hostOnly) return;
     if (spec.optional && !opts.optional?.has(index)) return;
@@ -104,9 +107,14 @@ export function plannedRulesFromPreset(
         ip: deviceIp,
         enabled: opts.enabled ?? true,
       };
-      const same = planned.find((p) => covers(p.rule, rule) || covers(rule, p.rule));
-      if (!same) planned.push({ rule, exclusive: spec.exclusive === true });
-      else {
+      const key = `${rule.externalStart}-${rule.externalEnd}>${rule.internalStart}`;
+      const siblings = samePorts.get(key) ?? [];
+      const same = siblings.find((p) => covers(p.rule, rule) || covers(rule, p.rule));
+      if (!same) {
+        const entry = { rule, exclusive: spec.exclusive === true };
+        planned.push(entry);
+        samePorts.set(key, [...siblings, entry]);
+      } else {
         // Keep the wider protocol, and exclusive if either says so.
         if (covers(rule, same.rule)) same.rule.protocol = rule.protocol;
         same.exclusive ||= spec.exclusive === true;
@@ -116,12 +124,20 @@ export function plannedRulesFromPreset(
   // Names: preset + first port; a protocol letter only where two rules would share a name.
   const label = preset.shortName ?? preset.name;
   const base = planned.map(({ rule }) => ruleName(label, String(rule.externalStart), max));
+  const baseCount = new Map<string, number>();
+  for (const b of base) baseCount.set(b, (baseCount.get(b) ?? 0) + 1);
   const used = new Set<string>();
+  const nextSuffix = new Map<string, number>();
   planned.forEach(({ rule: r }, i) => {
     let name = base[i]!;
-    if (base.filter((b) => b === name).length > 1) name = ruleName(label, `${r.externalStart}${PROTO_TAG[r.protocol]}`, max);
-    let n = 2;
-    while (used.has(name)) name = ruleName(label, `${r.externalStart}-${n++}`, max);
+    if (baseCount.get(name)! > 1) name = ruleName(label, `${r.externalStart}${PROTO_TAG[r.protocol]}`, max);
+    if (used.has(name)) {
+      const stem = `${r.externalStart}`;
+      let n = nextSuffix.get(stem) ?? 2;
+      do name = ruleName(label, `${stem}-${n++}`, max);
+      while (used.has(name));
+      nextSuffix.set(stem, n);
+    }
     used.add(name);
     r.name = name;
   });
@@ -138,6 +154,12 @@ export function rulesFromPreset(
   return plannedRulesFromPreset(preset, platform, deviceIp, opts).map((p) => p.rule);
 }
 
+/** Plans every rule against one reading of the router's list (see planRule). */
+export function planRules(rules: readonly PlannedRule[], existing: readonly ExistingRule[]): PlanStep[] {
+  const index = new ExistingIndex(existing);
+  return rules.map(({ rule, exclusive }) => planRule(rule, index, { exclusive }));
+}
+
 export type PlanStep = { action: 'add' } | { action: 'present'; message: string } | { action: 'conflict'; message: string };
 
 const overlaps = (a1: number, a2: number, b1: number, b2: number) => a1 <= b2 && b1 <= a2;
@@ -152,16 +174,49 @@ const range = (s: number, e: number) => (s === e ? String(s) : `${s}-${e}`);
 const label = (e: ExistingRule) => (e.name ? `"${e.name}"` : `for ${range(e.externalStart, e.externalEnd)}`);
 
 /**
+ * The router's rules sorted by first external port, with the furthest end seen so far: the
+ * rules a new one overlaps are found by a binary search and a short walk back, so planning n
+ * rules against m listed ones takes O((n + m) log m) instead of O(n·m).
+ */
+export class ExistingIndex {
+  /** Positions in the router's list, sorted by first external port. */
+  private readonly order: number[];
+  private readonly maxEnd: number[];
+
+  constructor(private readonly existing: readonly ExistingRule[]) {
+    this.order = existing.map((_, i) => i).sort((a, b) => existing[a]!.externalStart - existing[b]!.externalStart);
+    let max = -Infinity;
+    this.maxEnd = this.order.map((i) => (max = Math.max(max, existing[i]!.externalEnd)));
+  }
+
+  /** Listed rules whose external ports overlap start..end, in the router's own order. */
+  overlapping(start: number, end: number): ExistingRule[] {
+    let lo = 0;
+    let hi = this.order.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (this.existing[this.order[mid]!]!.externalStart <= end) lo = mid + 1;
+      else hi = mid;
+    }
+    const hits: number[] = [];
+    for (let k = lo - 1; k >= 0 && this.maxEnd[k]! >= start; k--) {
+      if (this.existing[this.order[k]!]!.externalEnd >= start) hits.push(this.order[k]!);
+    }
+    return hits.sort((a, b) => a - b).map((i) => this.existing[i]!);
+  }
+}
+
+/**
  * Plans one rule against the rules the router already shows. `exclusive` marks a forward that
  * only one device in the home can have: a clash with another device then says so in plain words.
  */
-export function planRule(rule: RouterRule, existing: ExistingRule[], opts: { exclusive?: boolean } = {}): PlanStep {
+export function planRule(rule: RouterRule, existing: readonly ExistingRule[] | ExistingIndex, opts: { exclusive?: boolean } = {}): PlanStep {
   const want = protocolsOf(rule.protocol);
-  const clashes = existing.filter(
-    (e) =>
-      overlaps(rule.externalStart, rule.externalEnd, e.externalStart, e.externalEnd) &&
-      [...protocolsOf(e.protocol)].some((p) => want.has(p)),
-  );
+  const near =
+    existing instanceof ExistingIndex
+      ? existing.overlapping(rule.externalStart, rule.externalEnd)
+      : existing.filter((e) => overlaps(rule.externalStart, rule.externalEnd, e.externalStart, e.externalEnd));
+  const clashes = near.filter((e) => [...protocolsOf(e.protocol)].some((p) => want.has(p)));
   if (!clashes.length) return { action: 'add' };
   // Present: every protocol of the rule is covered, to the same device, with the same ports.
   const covering = clashes.filter((e) => {
