@@ -75,6 +75,18 @@ describe('popup', () => {
     await popup.waitForSelector('#results li');
     await popup.fill('#q', '25565');
     await popup.waitForFunction(() => /minecraft/i.test(document.querySelector('#results')?.textContent ?? ''));
+    // A port: the platform's own preset first, each row saying which rule matched.
+    await popup.fill('#q', '3074');
+    await popup.waitForFunction(() => document.querySelector('#results li .name')?.textContent === 'Xbox network');
+    expect(await popup.locator('#results li').first().locator('.match').textContent()).toMatch(/^TCP\+UDP 3074 · Xbox network/);
+    // Nothing relevant: no unrelated fuzzy matches, and two ways forward.
+    await popup.fill('#q', 'qqqq zzzz');
+    await popup.waitForSelector('#empty-state:not([hidden]) #suggest-preset');
+    expect(await popup.locator('#results li').count()).toBe(0);
+    expect(await popup.locator('#status').textContent()).toBe('No preset for “qqqq zzzz” yet.');
+    expect(await popup.locator('#make-own').getAttribute('href')).toBe('/options.html#custom-h');
+    await popup.fill('#q', '25565');
+    await popup.waitForSelector('#empty-state[hidden]', { state: 'attached' });
     await popup.selectOption('#platform', 'xbox');
     await popup.close();
     popup = await openPopup(ext.context, ext.extensionId);

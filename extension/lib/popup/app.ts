@@ -16,6 +16,7 @@ import { getSetting, setSetting } from '../store/settings';
 import { renderApplySection } from './apply-section';
 import { byId, h } from './dom';
 import { availablePlatforms, plannedRules, renderPresetView, type PresetViewState } from './preset-view';
+import { renderNoResults } from './no-results';
 import { ResultList } from './results';
 import { requestOriginPermission, routerClient, targetTab } from './router-client';
 
@@ -41,14 +42,18 @@ export async function startPopup(): Promise<void> {
   const presetRoot = byId('preset');
   const resultsEl = byId<HTMLUListElement>('results');
   const state: PopupState = { platformFilter: 'all', favorites: new Set(), recents: [], devices: [], job: null, routerOrigins: [] };
-  const results = new ResultList(resultsEl, input, (id) => void openPreset(id));
+  const emptyState = byId('empty-state');
+  const results = new ResultList(resultsEl, input, (id) => void openPreset(id), (id) => state.search?.byId(id)?.name);
 
   function runSearch(): void {
     if (!state.search) return;
     const hits = state.search.search(input.value, { platform: state.platformFilter, favorites: state.favorites, recents: state.recents });
     results.render(hits);
-    status.textContent = input.value.trim()
-      ? hits.length ? `${hits.length}${hits.length === 50 ? '+' : ''} matching presets` : 'No preset matches. Try a port number, or another spelling.'
+    const query = input.value.trim();
+    emptyState.hidden = !query || hits.length > 0;
+    if (!emptyState.hidden) renderNoResults(emptyState, query);
+    status.textContent = query
+      ? hits.length ? `${hits.length}${hits.length === 50 ? '+' : ''} matching presets` : `No preset for “${query}” yet.`
       : `${state.search.size} presets`;
   }
 
@@ -76,7 +81,7 @@ export async function startPopup(): Promise<void> {
       nameOf: (other) => state.search?.byId(other)?.name,
     };
     void recordRecent(id).then(async () => (state.recents = await recentIds()));
-    for (const id of ['results', 'search-bar', 'hint', 'status']) byId(id).hidden = true;
+    for (const id of ['results', 'search-bar', 'hint', 'status', 'empty-state']) byId(id).hidden = true;
     presetRoot.hidden = false;
     renderView();
     byId('preset-title').focus();

@@ -1,8 +1,15 @@
 import { CATEGORY_LABELS } from '../presets/bundle';
-import type { SearchHit } from '../presets/search';
+import { ruleSummary } from '../presets/rule-text';
+import type { MatchedRule, SearchHit } from '../presets/search';
 import { h } from './dom';
 
 const TIER_BADGE = { exact: null, favorite: '★ favorite', recent: 'recent', match: null } as const;
+
+/** "UDP 3478-3479 · PlayStation Network NAT traversal", and where an included rule comes from. */
+export function matchText(m: MatchedRule, nameOf: (id: string) => string | undefined): string {
+  const base = ruleSummary({ protocol: m.protocol, ports: [m.ports], purpose: m.purpose });
+  return m.from ? `${base} (from ${nameOf(m.from) ?? m.from})` : base;
+}
 
 /** The result list as an ARIA listbox driven from the search box (aria-activedescendant). */
 export class ResultList {
@@ -13,6 +20,7 @@ export class ResultList {
     private readonly list: HTMLUListElement,
     private readonly input: HTMLInputElement,
     private readonly onOpen: (id: string) => void,
+    private readonly nameOf: (id: string) => string | undefined = () => undefined,
   ) {}
 
   render(hits: SearchHit[]): void {
@@ -20,11 +28,19 @@ export class ResultList {
     this.list.replaceChildren(
       ...hits.map((hit, i) => {
         const badge = TIER_BADGE[hit.tier];
+        const match = hit.matched[0];
         return h(
           'li',
           { id: `result-${i}`, role: 'option', 'aria-selected': 'false', 'data-id': hit.preset.id, onclick: () => this.onOpen(hit.preset.id) },
-          h('span', {}, hit.preset.name),
-          h('span', { class: 'meta' }, badge ? h('span', { class: 'badge' }, badge) : null, ` ${CATEGORY_LABELS[hit.preset.category]}`),
+          h('span', { class: 'name' }, hit.preset.name),
+          h('span', { class: 'meta' },
+            hit.custom ? h('span', { class: 'badge mine' }, 'Your preset') : null,
+            badge ? h('span', { class: 'badge' }, badge) : null,
+            ` ${CATEGORY_LABELS[hit.preset.category]}`,
+          ),
+          match
+            ? h('span', { class: 'match' }, matchText(match, this.nameOf), hit.matched.length > 1 ? ` +${hit.matched.length - 1} more` : '')
+            : null,
         );
       }),
     );

@@ -26,6 +26,16 @@ export function groupMask(group: PlatformGroup): number {
   return PLATFORM_GROUPS[group].platforms.reduce((mask, p) => mask | platformBit(p), 0);
 }
 
+export function isPlatform(value: unknown): value is Platform {
+  return typeof value === 'string' && (PLATFORMS as readonly string[]).includes(value);
+}
+
+/** A filter by group ("playstation") or by one platform ("ps5"); a group wins where both exist ("pc"). */
+export function filterMask(filter: PlatformGroup | Platform | undefined): number {
+  if (filter === undefined) return groupMask('all');
+  return isPlatformGroup(filter) ? groupMask(filter) : platformBit(filter);
+}
+
 /** Extra words a platform is searched by, beyond its label. */
 export const PLATFORM_SEARCH_TERMS: Record<Platform, string> = {
   pc: 'pc windows computer',

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { buildSearchIndex } from '../../../extension/lib/presets/bundle';
-import { PresetSearch, parseQuery } from '../../../extension/lib/presets/search';
+import { buildSearchIndex, type BundledRule } from '../../../extension/lib/presets/bundle';
+import { PresetSearch, parseQuery, portScore } from '../../../extension/lib/presets/search';
 import { preset, rule } from '../../support/preset-factory';
 
 const presets = [
@@ -149,5 +149,120 @@ describe('PresetSearch', () => {
     t.addPresets([preset('my-game', { name: 'My Secret Game', platforms: { pc: { forward: [rule('udp', '40001')] } } })]);
     expect(ids(t.search('secret'))).toEqual(['my-game']);
     expect(ids(t.search('40001'))).toEqual(['my-game']);
+  });
+});
+
+describe('port queries rank by how precisely a rule names the port', () => {
+  const psn = preset('psn', {
+    name: 'PlayStation Network',
+    category: 'console-network',
+    platforms: { ps5: { forward: [{ protocol: 'tcp', ports: ['3478-3480'], purpose: 'PSN connection' }, { protocol: 'udp', ports: ['3478-3479'], purpose: 'PSN NAT traversal' }] } },
+  });
+  const xbox = preset('xbox-net', {
+    name: 'Xbox network',
+    category: 'console-network',
+    platforms: { 'xbox-series': { forward: [{ protocol: 'both', ports: ['3074'], purpose: 'Xbox network game traffic' }] } },
+  });
+  const xboxApp = preset('xbox-app', { name: 'Xbox app', category: 'launcher', platforms: { pc: { forward: [{ protocol: 'udp', ports: ['3074'], purpose: 'Party chat' }] } } });
+  const anyGame = (id: string, forward: BundledRule[], platform: 'pc' | 'ps5' | 'switch' | 'xbox-series' = 'pc') =>
+    preset(id, { name: id.toUpperCase(), platforms: { [platform]: { forward } } });
+  const catalog = [
+    // Alphabetically first on purpose: ties used to be broken by name.
+    anyGame('aa-switch-game', [{ protocol: 'udp', ports: ['1-65535'], purpose: 'Nintendo Switch Online', from: 'nso' }], 'switch'),
+    anyGame('ab-coturn', [{ protocol: 'both', ports: ['3478'], purpose: 'STUN and TURN' }]),
+    anyGame('ac-wide', [{ protocol: 'udp', ports: ['3000-3999'], purpose: 'Game traffic' }]),
+    anyGame('ad-cod', [{ protocol: 'both', ports: ['3074'], purpose: 'Call of Duty game traffic' }]),
+    anyGame('ae-halo', [{ protocol: 'both', ports: ['3074'], purpose: 'Xbox network game traffic', from: 'xbox-net' }], 'xbox-series'),
+    anyGame('af-ps-game', [{ protocol: 'udp', ports: ['3478-3479'], purpose: 'PSN NAT traversal', from: 'psn' }], 'ps5'),
+    anyGame('ag-voip', [{ protocol: 'udp', ports: ['10000-20000'], purpose: 'Media' }]),
+    psn,
+    xbox,
+    xboxApp,
+  ];
+  const s = PresetSearch.fromJSON(catalog, JSON.stringify(buildSearchIndex(catalog)));
+
+  it('puts the console network first, then launchers, then games naming the port, then games including it, then ranges', () => {
+    expect(ids(s.search('3074'))).toEqual(['xbox-net', 'xbox-app', 'ad-cod', 'ae-halo', 'ac-wide']);
+    expect(ids(s.search('3478'))).toEqual(['psn', 'ab-coturn', 'af-ps-game', 'ac-wide']);
+  });
+
+  it('never counts a rule forwarding the whole protocol as a match for a port', () => {
+    expect(ids(s.search('25565'))).toEqual([]);
+    expect(ids(s.search('15000'))).toEqual(['ag-voip']); // a wide range is still a (last-class) match
+    expect(ids(s.search('udp'))).toContain('aa-switch-game'); // a protocol alone still lists it
+  });
+
+  it('scores classes before bonuses: a game naming the port beats a console network\'s wide range', () => {
+    expect(portScore(1, 'game', false)).toBeGreaterThan(portScore(11, 'console-network', false));
+    expect(portScore(11, 'game', true)).toBeGreaterThan(portScore(1001, 'console-network', false));
+    expect(portScore(1, 'game', false)).toBeGreaterThan(portScore(1, 'game', true));
+  });
+
+  it('says which rules matched, best first, with their platforms and where an included rule comes from', () => {
+    const [first] = s.search('3478');
+    expect(first!.matched).toEqual([
+      { platforms: ['ps5'], protocol: 'udp', ports: '3478-3479', purpose: 'PSN NAT traversal' },
+      { platforms: ['ps5'], protocol: 'tcp', ports: '3478-3480', purpose: 'PSN connection' },
+    ]);
+    expect(s.search('3074').find((h) => h.preset.id === 'ae-halo')!.matched).toEqual([
+      { platforms: ['xbox-series'], protocol: 'both', ports: '3074', purpose: 'Xbox network game traffic', from: 'xbox-net' },
+    ]);
+    expect(s.search('xbox network')[0]!.matched).toEqual([]); // a name search has no matched rule
+  });
+
+  it('filters by one platform as well as by a group', () => {
+    expect(ids(s.search('3478', { platform: 'ps5' }))).toEqual(['psn', 'af-ps-game']);
+    expect(ids(s.search('3074', { platform: 'pc' }))).toEqual(['xbox-app', 'ad-cod', 'ac-wide']);
+  });
+
+  it('ranks a bare port by precision even over favorites', () => {
+    expect(ids(s.search('3074', { favorites: new Set(['ac-wide']) }))[0]).toBe('xbox-net');
+  });
+});
+
+describe('relevance floor', () => {
+  const s = searcher();
+
+  it('returns nothing rather than presets that share one word of several', () => {
+    expect(ids(s.search('escape from tarkov'))).toEqual([]);
+    expect(ids(s.search('xyzzy minecraft'))).toEqual([]);
+    // Most of the words match: still a result.
+    expect(ids(s.search('minecraft java xyzzy'))).toEqual(['minecraft-java']);
+  });
+
+  it('reads words typed apart as one word of the name', () => {
+    const t = PresetSearch.fromJSON([...presets, preset('palworld', { name: 'Palworld Dedicated Server' })], JSON.stringify(buildSearchIndex([...presets, preset('palworld', { name: 'Palworld Dedicated Server' })])));
+    expect(ids(t.search('pal world'))).toEqual(['palworld']);
+    expect(ids(t.search('fort nite'))).toEqual(['fortnite']);
+  });
+});
+
+describe('custom presets', () => {
+  const impostor = preset('my-xbox', { name: 'XBOX Network!', platforms: { 'xbox-series': { forward: [rule('both', '3074')] } } });
+  const mine = preset('my-game', { name: 'My Secret Game', platforms: { pc: { forward: [rule('udp', '40001')] } } });
+
+  it('are marked custom; shipped ones are not', () => {
+    const t = searcher();
+    t.addPresets([mine]);
+    expect(t.search('secret')[0]).toMatchObject({ preset: { id: 'my-game' }, custom: true });
+    expect(t.search('fortnite')[0]).toMatchObject({ custom: false });
+    expect(t.isCustom('my-game')).toBe(true);
+    expect(t.isCustom('fortnite')).toBe(false);
+  });
+
+  it('never outrank a shipped preset of the same name, even as a favorite or on an exact match', () => {
+    const t = searcher();
+    t.addPresets([impostor]);
+    const fav = new Set(['my-xbox']);
+    expect(ids(t.search('xbox network', { favorites: fav }))).toEqual(['xbox-network', 'my-xbox']);
+    expect(ids(t.search('3074', { favorites: fav })).slice(0, 2)).toEqual(['xbox-network', 'my-xbox']);
+    expect(ids(t.search('', { favorites: fav, recents: ['my-xbox'] })).indexOf('my-xbox')).toBe(ids(t.search('', { favorites: fav })).indexOf('xbox-network') + 1);
+  });
+
+  it('cannot take a shipped preset\'s id', () => {
+    const t = searcher();
+    t.addPresets([{ ...impostor, id: 'xbox-network' }]);
+    expect(t.byId('xbox-network')!.name).toBe('Xbox network');
+    expect(t.size).toBe(presets.length);
   });
 });
