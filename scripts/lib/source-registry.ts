@@ -41,17 +41,21 @@ export type SourceMatch =
   /** `host` is what to register: the host, or "github.com/<owner>" for a repository. */
   | { kind: 'unregistered'; host: string };
 
+/** Scheme, host and first path segment; a regular expression is several times faster than new URL() at 10k sources. */
+const URL_PARTS = /^[a-z][a-z0-9+.-]*:\/\/(?:[^@/?#]*@)?(\[[^\]]*\]|[^/?#:]+)(?::\d*)?(?:\/([^/?#]*))?/i;
+
 /** `github.com/<owner>` for repository addresses, else null. */
-function repoKey(url: URL, host: string): string | null {
+function repoKey(host: string, firstSegment: string | undefined): string | null {
   if (host !== 'github.com' && host !== 'raw.githubusercontent.com') return null;
-  const owner = url.pathname.split('/')[1];
-  return owner ? `github.com/${owner.toLowerCase()}` : null;
+  return firstSegment ? `github.com/${firstSegment.toLowerCase()}` : null;
 }
 
 /** Looks up URLs in the registry: the most specific key wins (repository, then the longest host). */
 export class SourceLookup {
   private readonly domains = new Map<string, { key: string; entry: RegistryEntry }>();
   private readonly deny = new Map<string, string>();
+  /** Answers by host (or repository): thousands of sources share a few hundred sites. */
+  private readonly memo = new Map<string, SourceMatch>();
 
   constructor(registry: SourceRegistry) {
     for (const [key, entry] of Object.entries(registry.domains)) this.domains.set(key.toLowerCase(), { key, entry });
@@ -59,15 +63,18 @@ export class SourceLookup {
   }
 
   match(rawUrl: string): SourceMatch | null {
-    let url: URL;
-    try {
-      url = new URL(rawUrl);
-    } catch {
-      return null; // the schema reports malformed URLs
-    }
-    const host = url.hostname.toLowerCase().replace(/\.$/, '').replace(/^www\./, '');
+    const parts = URL_PARTS.exec(rawUrl);
+    if (!parts) return null; // the schema reports malformed URLs
+    const host = parts[1]!.toLowerCase().replace(/\.$/, '').replace(/^www\./, '');
+    const repo = repoKey(host, parts[2]);
+    const memoKey = repo ?? host;
+    let found = this.memo.get(memoKey);
+    if (!found) this.memo.set(memoKey, (found = this.lookupHost(host, repo)));
+    return found;
+  }
+
+  private lookupHost(host: string, repo: string | null): SourceMatch {
     const candidates: string[] = [];
-    const repo = repoKey(url, host);
     if (repo) candidates.push(repo);
     const labels = host.split('.');
     for (let i = 0; i < labels.length - 1; i++) candidates.push(labels.slice(i).join('.'));
