@@ -40,6 +40,18 @@ export async function saveCustomPreset(
     if (preset.id !== editingId && (await table.get(preset.id))) {
       throw new UserDataError([`id: you already have a custom preset "${preset.id}"; edit that one or pick another id`]);
     }
+    // "uses" may name a shipped preset or another of the user's own, never nothing or itself.
+    const own = new Set((await table.toCollection().primaryKeys()) as string[]);
+    const unknown = Object.entries(preset.platforms).flatMap(([platform, entry]) =>
+      (entry?.uses ?? []).flatMap((id, i) =>
+        id === preset.id
+          ? [`platforms.${platform}.uses.${i}: a preset cannot use itself`]
+          : shippedIds.has(id) || (own.has(id) && id !== editingId)
+            ? []
+            : [`platforms.${platform}.uses.${i}: "${id}" is neither a preset PortPilot ships nor one of yours`],
+      ),
+    );
+    if (unknown.length > 0) throw new UserDataError(unknown);
     if (editingId && editingId !== preset.id) await table.delete(editingId);
     const row: CustomPreset = { id: preset.id, preset, updatedAt: Date.now() };
     await table.put(row);

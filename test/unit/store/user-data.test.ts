@@ -92,6 +92,17 @@ describe('custom presets', () => {
     expect((await listCustomPresets())[0]?.platforms).toEqual({ pc: { forward: v1Preset.platforms.pc } });
   });
 
+  it('may use shipped presets and the user\'s own, nothing else', async () => {
+    const using = (id: string, uses: string[]) => ({ ...preset(id), platforms: { ps5: { uses } } });
+    await saveCustomPreset(using('my-game', ['fortnite']), shipped);
+    await saveCustomPreset(using('my-other-game', ['my-game']), shipped);
+    expect(await problemsOf(saveCustomPreset(using('third', ['no-such', 'third']), shipped))).toEqual([
+      'platforms.ps5.uses.0: "no-such" is neither a preset PortPilot ships nor one of yours',
+      'platforms.ps5.uses.1: a preset cannot use itself',
+    ]);
+    expect((await listCustomPresets()).map((p) => p.id)).toEqual(['my-game', 'my-other-game']);
+  });
+
   it('cannot shadow a shipped preset id', async () => {
     const problems = await problemsOf(saveCustomPreset(preset('fortnite'), shipped));
     expect(problems[0]).toMatch(/"fortnite" is a preset PortPilot ships.*fortnite-custom/);
