@@ -53,10 +53,33 @@ export const CATEGORIES = [
   'home-lab',
 ] as const;
 
+/** The categories in words, capitalised for forms (bundle.ts keeps its lower-case search words). */
+export const CATEGORY_NAMES: Record<Category, string> = {
+  game: 'Game',
+  'console-network': 'Console network',
+  launcher: 'Launcher or store',
+  'game-server': 'Game server',
+  'media-server': 'Media server',
+  'remote-access': 'Remote access',
+  'game-streaming': 'Game streaming',
+  'voice-chat': 'Voice chat',
+  'video-call': 'Video calls',
+  vpn: 'VPN',
+  'file-sharing': 'File sharing',
+  'web-server': 'Web server',
+  'smart-home': 'Smart home',
+  camera: 'Camera',
+  nas: 'NAS (network storage)',
+  dns: 'DNS',
+  'home-lab': 'Home lab',
+};
+
 /** How the ports were checked: the strongest kind of source behind the preset. */
 export const VERIFICATION = ['publisher', 'platform', 'community', 'unverified'] as const;
 
 export const PROTOCOLS = ['tcp', 'udp', 'both'] as const;
+/** What people see: never "both". */
+export const PROTOCOL_LABELS: Record<Protocol, string> = { tcp: 'TCP', udp: 'UDP', both: 'TCP+UDP' };
 
 /**
  * The NAT type a forward should bring the console or PC to, in the words each platform's

@@ -1,8 +1,8 @@
-import { loadShippedIds } from '../presets/load';
+import { loadShippedCatalog } from '../presets/shipped-catalog';
 import { h, byId, mount } from '../popup/dom';
 import { applyImport, clearUserData, exportUserData, presetsNeedingChoice, readBackup, validItems, type ImportPlan, type ImportReport } from '../store/backup';
 import { decodeBackupBytes, problemsToShow } from '../store/backup-file';
-import { saveCustomPreset } from '../store/custom-preset-input';
+import { parsePresetText, saveCustomPreset } from '../store/custom-preset-input';
 import { deleteCustomPreset, listCustomPresets } from '../store/custom-presets';
 import { listDevices, removeDevice, saveDevice } from '../store/devices';
 import { UserDataError } from '../store/errors';
@@ -49,7 +49,7 @@ function describeReport(name: string, r: ImportReport): { headline: string; note
 
 /** The options page: router addresses, devices, the user's presets, history, backup, clear. */
 export async function startOptions(): Promise<void> {
-  const shippedIds = await loadShippedIds();
+  const shipped = await loadShippedCatalog();
 
   // Router addresses
   const routers = byId<HTMLTextAreaElement>('routers');
@@ -133,14 +133,9 @@ export async function startOptions(): Promise<void> {
   form.addEventListener('submit', async (e) => {
     e.preventDefault();
     try {
-      let json: unknown;
-      try {
-        json = JSON.parse(editor.value);
-      } catch (err) {
-        throw new UserDataError([`Not valid JSON: ${(err as Error).message}`]);
-      }
-      await saveCustomPreset(json, shippedIds, editing);
+      const { notes } = await saveCustomPreset(parsePresetText(editor.value), shipped, editing);
       form.hidden = true;
+      mount(byId('custom-notes'), ...notes.map((n) => h('li', {}, n)));
       await renderCustom();
     } catch (error) {
       showProblems(byId('custom-errors'), error); // the editor keeps the text: nothing typed is lost
@@ -184,7 +179,7 @@ export async function startOptions(): Promise<void> {
     review.hidden = true;
   }
   async function runImport(name: string, plan: ImportPlan, choice: 'keep-both' | 'replace'): Promise<void> {
-    const { headline, notes } = describeReport(name, await applyImport(plan, shippedIds, choice));
+    const { headline, notes } = describeReport(name, await applyImport(plan, shipped, choice));
     closeReview();
     byId('backup-status').textContent = headline;
     mount(byId('import-errors'));
@@ -199,7 +194,7 @@ export async function startOptions(): Promise<void> {
     mount(byId('import-errors'));
     mount(byId('import-notes'));
     try {
-      const plan = await readBackup(decodeBackupBytes(file.name, await file.arrayBuffer()), shippedIds);
+      const plan = await readBackup(decodeBackupBytes(file.name, await file.arrayBuffer()), shipped);
       const clashes = presetsNeedingChoice(plan);
       if (!plan.problems.length && !clashes.length) return await runImport(file.name, plan, 'keep-both');
       pending = { name: file.name, plan };

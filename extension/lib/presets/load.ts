@@ -11,8 +11,3 @@ export async function loadShippedSearch(): Promise<PresetSearch> {
   ]);
   return PresetSearch.fromJSON(presets, indexJson);
 }
-
-export async function loadShippedIds(): Promise<Set<string>> {
-  const presets = (await fetch(browser.runtime.getURL(`/${BUNDLE_FILES.presets}` as '/')).then((r) => r.json())) as BundledPreset[];
-  return new Set(presets.map((p) => p.id));
-}

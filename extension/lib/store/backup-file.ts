@@ -4,6 +4,7 @@
  * replacement characters), and JSON that is not an object.
  */
 import { UserDataError } from './errors';
+import { jsonKind, notABackup } from './file-kind';
 import { LIMITS } from './limits';
 
 export function decodeBackupBytes(name: string, bytes: ArrayBuffer | Uint8Array): unknown {
@@ -26,7 +27,8 @@ export function decodeBackupBytes(name: string, bytes: ArrayBuffer | Uint8Array)
     throw new UserDataError([`${name} is not JSON: ${(e as Error).message}`]);
   }
   if (typeof json !== 'object' || json === null || Array.isArray(json)) {
-    throw new UserDataError([`${name} is not a PortPilot backup: it holds ${Array.isArray(json) ? 'a list' : typeof json}, not an object.`]);
+    const presets = notABackup(jsonKind(json), json);
+    throw new UserDataError([presets ?? `${name} is not a PortPilot backup: it holds ${Array.isArray(json) ? 'a list' : typeof json}, not an object.`]);
   }
   return json;
 }

@@ -6,6 +6,7 @@
  * unless they chose "replace" for their own presets.
  */
 import type { Preset } from '../../../data/schema';
+import type { ShippedCatalog } from '../presets/shipped-catalog';
 import {
   BACKUP_FORMAT,
   BACKUP_VERSION,
@@ -20,6 +21,7 @@ import {
   type RecentItem,
 } from './backup-schema';
 import { describeIssues, parseCustomPreset } from './custom-preset-input';
+import { jsonKind, notABackup } from './file-kind';
 import { db } from './db';
 import { UserDataError } from './errors';
 import { MAX_RECENTS } from './recents';
@@ -75,6 +77,8 @@ export interface ImportPlan {
   problems: string[];
   /** Items that will be left out because of those problems. */
   invalidItems: number;
+  /** What the import will change on the way in (a preset renamed, marked unverified). */
+  notes: string[];
 }
 
 /** Valid items in the plan. */
@@ -91,11 +95,15 @@ export function presetsNeedingChoice(plan: ImportPlan): Preset[] {
  * Checks the file item by item and plans the merge; writes nothing. Throws UserDataError only
  * when the file as a whole is not a backup this version can read.
  */
-export async function readBackup(json: unknown, shippedIds: ReadonlySet<string>): Promise<ImportPlan> {
+export async function readBackup(json: unknown, shipped: ShippedCatalog): Promise<ImportPlan> {
   const frame = backupFrame.safeParse(json);
-  if (!frame.success) throw new UserDataError(describeIssues(frame.error));
+  if (!frame.success) {
+    const wrongFile = notABackup(jsonKind(json), json);
+    throw new UserDataError(wrongFile ? [wrongFile] : describeIssues(frame.error, json));
+  }
   const file = frame.data;
   const problems: string[] = [];
+  const notes: string[] = [];
   let invalidItems = 0;
 
   function each<T>(list: unknown[], path: string, check: (item: unknown, where: string) => T | null): T[] {
@@ -111,7 +119,7 @@ export async function readBackup(json: unknown, shippedIds: ReadonlySet<string>)
     return (item: unknown, where: string): T | null => {
       const r = schema.safeParse(item);
       if (r.success) return r.data;
-      problems.push(...describeIssues(r.error, where));
+      problems.push(...describeIssues(r.error, item, where));
       return null;
     };
   }
@@ -136,8 +144,10 @@ export async function readBackup(json: unknown, shippedIds: ReadonlySet<string>)
   const presets = each(file.customPresets, 'customPresets', (item, where): PlannedPreset | null => {
     let preset: Preset;
     try {
-      // A shipped id is not an error here: the preset was the user's before the dataset took the id.
-      preset = parseCustomPreset(item, new Set(), where);
+      // A shipped id or name is not an error here: the preset may be older than the shipped one.
+      const parsed = parseCustomPreset(item, shipped, where, { shippedId: 'allow', shippedName: 'rename' });
+      preset = parsed.preset;
+      notes.push(...parsed.notes);
     } catch (e) {
       problems.push(...(e instanceof UserDataError ? e.problems : [`${where}: ${String(e)}`]));
       return null;
@@ -148,7 +158,7 @@ export async function readBackup(json: unknown, shippedIds: ReadonlySet<string>)
     }
     seenPresetIds.add(preset.id);
     const existing = mine.get(preset.id);
-    const collision: PresetCollision = shippedIds.has(preset.id)
+    const collision: PresetCollision = shipped.ids.has(preset.id)
       ? 'shipped'
       : !existing
         ? 'none'
@@ -178,7 +188,7 @@ export async function readBackup(json: unknown, shippedIds: ReadonlySet<string>)
     }
   }
 
-  return { version: file.version, devices, favorites, recents, presets, history, settings, lastDeviceIp: file.lastDeviceIp, problems, invalidItems };
+  return { version: file.version, devices, favorites, recents, presets, history, settings, lastDeviceIp: file.lastDeviceIp, problems, invalidItems, notes };
 }
 
 export interface ImportReport {
@@ -204,10 +214,11 @@ function freeId(base: string, taken: (id: string) => boolean, suffix: string): s
  */
 export async function applyImport(
   plan: ImportPlan,
-  shippedIds: ReadonlySet<string>,
+  shipped: ShippedCatalog,
   presetChoice: 'keep-both' | 'replace' = 'keep-both',
 ): Promise<ImportReport> {
-  const report: ImportReport = { added: 0, unchanged: 0, replaced: 0, skipped: plan.invalidItems, renamed: [], notes: [] };
+  const report: ImportReport = { added: 0, unchanged: 0, replaced: 0, skipped: plan.invalidItems, renamed: [], notes: [...plan.notes] };
+  const shippedIds = shipped.ids;
   const d = db();
   await d.transaction('rw', [d.devices, d.favorites, d.recents, d.customPresets, d.history, d.settings], async () => {
     for (const device of plan.devices) {
@@ -299,12 +310,12 @@ export async function applyImport(
  */
 export async function importUserData(
   json: unknown,
-  shippedIds: ReadonlySet<string>,
+  shipped: ShippedCatalog,
   options: { importValid?: boolean; presetChoice?: 'keep-both' | 'replace' } = {},
 ): Promise<ImportReport> {
-  const plan = await readBackup(typeof json === 'string' ? parseText(json) : json, shippedIds);
+  const plan = await readBackup(typeof json === 'string' ? parseText(json) : json, shipped);
   if (plan.problems.length && !options.importValid) throw new UserDataError(plan.problems);
-  return applyImport(plan, shippedIds, options.presetChoice);
+  return applyImport(plan, shipped, options.presetChoice);
 }
 
 function parseText(text: string): unknown {

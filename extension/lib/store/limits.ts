@@ -19,6 +19,15 @@ export const LIMITS = {
   customPresets: 1000,
   presetId: 80,
   presetName: 120,
+  /** The user's own presets: forward and outbound rules in all, entries of one rule's port list, search words. */
+  presetRules: 100,
+  rulePorts: 50,
+  presetAliases: 20,
+  presetSources: 20,
+  sourceUrl: 300,
+  presetUses: 20,
+  /** Text in the preset's JSON editor. */
+  presetJsonChars: 256 * 1024,
   routerAddresses: 10,
   routerAddress: 200,
   /** A backup file larger than this is refused before it is read. */

@@ -1,6 +1,7 @@
 // Whatever the app itself writes, a backup of it restores into an empty database exactly.
 import fc from 'fast-check';
 import { expect, it } from 'vitest';
+import { shippedCatalog } from '../../../extension/lib/presets/shipped-catalog';
 import type { RuleOutcome } from '../../../extension/lib/apply/types';
 import { PLATFORM_GROUPS } from '../../../extension/lib/presets/platforms';
 import { clearUserData, exportUserData, importUserData } from '../../../extension/lib/store/backup';
@@ -13,7 +14,7 @@ import { setSetting } from '../../../extension/lib/store/settings';
 import { preset } from '../../support/preset-factory';
 import { resetDb } from '../../support/reset-db';
 
-const shipped = new Set(['fortnite', 'minecraft-java']);
+const shipped = shippedCatalog([{ id: 'fortnite', name: 'Fortnite' }, { id: 'minecraft-java', name: 'Minecraft: Java Edition' }]);
 const STATUSES: RuleOutcome['status'][] = ['pending', 'saving', 'applied', 'present', 'conflict', 'failed', 'filled'];
 
 const userData = fc.record({

@@ -1,6 +1,7 @@
 // Backups that always restore: per-item checks, collisions that ask, references remapped,
 // bounded and hostile files refused cleanly, nothing written until the user agrees.
 import { beforeEach, describe, expect, it } from 'vitest';
+import { shippedCatalog } from '../../../extension/lib/presets/shipped-catalog';
 import { applyImport, exportUserData, importUserData, presetsNeedingChoice, readBackup, validItems } from '../../../extension/lib/store/backup';
 import { decodeBackupBytes, problemsToShow } from '../../../extension/lib/store/backup-file';
 import { saveCustomPreset } from '../../../extension/lib/store/custom-preset-input';
@@ -16,7 +17,7 @@ import { getSetting, setSetting } from '../../../extension/lib/store/settings';
 import { preset } from '../../support/preset-factory';
 import { resetDb } from '../../support/reset-db';
 
-const shipped = new Set(['fortnite', 'minecraft-java']);
+const shipped = shippedCatalog([{ id: 'fortnite', name: 'Fortnite' }, { id: 'minecraft-java', name: 'Minecraft: Java Edition' }]);
 const frame = { format: 'portpilot-user-data', version: 2, exportedAt: '2026-11-25T00:00:00.000Z' };
 
 async function refusal(promise: Promise<unknown>): Promise<string[]> {
@@ -55,7 +56,7 @@ describe('a file with some bad items', () => {
 
 describe('custom presets from a file', () => {
   it('renames one whose id PortPilot now ships, and moves its favorite along', async () => {
-    const report = await importUserData({ ...frame, customPresets: [preset('fortnite', { name: 'My Fortnite' })], favorites: ['fortnite'] }, new Set(['fortnite']));
+    const report = await importUserData({ ...frame, customPresets: [preset('fortnite', { name: 'My Fortnite' })], favorites: ['fortnite'] }, shippedCatalog([{ id: 'fortnite', name: 'Fortnite' }]));
     expect(report.renamed).toEqual([{ from: 'fortnite', to: 'fortnite-custom', why: expect.stringMatching(/ships/) }]);
     expect((await listCustomPresets()).map((p) => `${p.id} ${p.name}`)).toEqual(['fortnite-custom My Fortnite']);
     expect(await favoriteIds()).toEqual(new Set(['fortnite-custom']));

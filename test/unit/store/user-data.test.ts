@@ -1,4 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest';
+import { shippedCatalog } from '../../../extension/lib/presets/shipped-catalog';
 import { clearUserData, exportUserData, importUserData } from '../../../extension/lib/store/backup';
 import { listCustomPresets } from '../../../extension/lib/store/custom-presets';
 import { saveCustomPreset } from '../../../extension/lib/store/custom-preset-input';
@@ -11,7 +12,7 @@ import { getSetting, setSetting } from '../../../extension/lib/store/settings';
 import { preset } from '../../support/preset-factory';
 import { resetDb } from '../../support/reset-db';
 
-const shipped = new Set(['fortnite', 'minecraft-java']);
+const shipped = shippedCatalog([{ id: 'fortnite', name: 'Fortnite' }, { id: 'minecraft-java', name: 'Minecraft: Java Edition' }]);
 
 async function problemsOf(promise: Promise<unknown>): Promise<string[]> {
   const error = await promise.then(
@@ -82,7 +83,7 @@ describe('custom presets', () => {
   const v1Preset = { ...preset('old-game'), platforms: { pc: [{ protocol: 'udp', ports: ['3074'], purpose: 'online play' }] } };
 
   it('takes a preset written in the v1 format and saves it as v2', async () => {
-    const saved = await saveCustomPreset(v1Preset, shipped);
+    const { preset: saved } = await saveCustomPreset(v1Preset, shipped);
     expect(saved.platforms).toEqual({ pc: { forward: [{ protocol: 'udp', ports: ['3074'], purpose: 'online play' }] } });
     expect((await db().customPresets.get('old-game'))?.preset.platforms).toEqual(saved.platforms);
   });
