@@ -27,6 +27,8 @@ interface Driver {
   conflictText?: string;
   /** Where the router shows its list and its messages, when that is a frame; default the page. */
   view?(page: Page): Page | Frame;
+  /** Where its messages show, when not beside the list (a list in an iframe of the form's frame). */
+  messages?(page: Page): Page | Frame;
   /** Fill the form with the rule (as a person would) and press the save button. */
   save(page: Page, srv: RouterServer, rule: RouterRule): Promise<void>;
   /** false when the router's list shows no rule name (LuCI): the listed row is checked by its port. */
@@ -344,6 +346,27 @@ const drivers: Record<string, Driver> = {
       await page.click('#btn-save');
     },
   },
+  'trendchip-dsl-slots': {
+    view: (page) => frameNamed(page, 'main', 'cgi_frame'),
+    messages: (page) => frameNamed(page, 'main'),
+    async save(page, _srv, rule) {
+      const main = () => frameNamed(page, 'main');
+      const list = () => frameNamed(page, 'main', 'cgi_frame');
+      // The ten slots are listed once the iframe has them.
+      await expect.poll(() => list().locator('#CgiInnerTable tr').count(), { timeout: 5000 }).toBe(11);
+      // A person picks an empty slot with its pen, then fills the form it reset to 0 / 0.0.0.0.
+      await list().locator('#CgiInnerTable tr:not([data-rule-id]) img').first().click();
+      expect(await main().inputValue('[name=Addr]')).toBe('0.0.0.0');
+      await main().fill('[name=Application]', rule.name);
+      await main().selectOption('[name=SelectProtocol]', 'ALL');
+      await main().fill('[name=start_port]', String(rule.externalStart));
+      await main().fill('[name=end_port]', String(rule.externalEnd));
+      await main().fill('[name=Addr]', rule.ip);
+      await main().fill('[name=local_sport]', String(rule.internalStart));
+      await main().fill('[name=local_eport]', String(rule.internalEnd));
+      await main().click('[name=SaveBtn]');
+    },
+  },
 };
 
 describe('router fixtures in Chromium', () => {
@@ -374,6 +397,7 @@ describe('router fixtures in Chromium', () => {
 
       const rule = driver.rule ?? RULE;
       const view = () => driver.view?.(page) ?? page;
+      const messages = () => driver.messages?.(page) ?? view();
 
       it('saves a rule through its own form and lists it', async () => {
         srv.reset();
@@ -396,7 +420,7 @@ describe('router fixtures in Chromium', () => {
         srv.reset({ rules: [clashWith(rule)] });
         await page.goto(srv.url);
         await driver.save(page, srv, rule);
-        await expect.poll(() => routerSays(page, view()), { timeout: 5000 }).toContain(driver.conflictText ?? '27020');
+        await expect.poll(() => routerSays(page, messages()), { timeout: 5000 }).toContain(driver.conflictText ?? '27020');
         expect(srv.rules().map((r) => r.externalStart)).toEqual([27020]);
       });
 
@@ -404,7 +428,7 @@ describe('router fixtures in Chromium', () => {
         srv.reset({ failNext: 'Error: configuration is locked' });
         await page.goto(srv.url);
         await driver.save(page, srv, rule);
-        await expect.poll(() => routerSays(page, view()), { timeout: 5000 }).toContain('configuration is locked');
+        await expect.poll(() => routerSays(page, messages()), { timeout: 5000 }).toContain('configuration is locked');
         expect(srv.rules()).toEqual([]);
       });
 
@@ -648,4 +672,36 @@ describe('router fixtures in Chromium', () => {
       await login.close();
     }
   });
+
+  it("trendchip-dsl-slots: the form opens on slot 0 holding the user's rule, and APPLY without picking a slot overwrites it, as the firmware does", () =>
+    onFixture('trendchip-dsl-slots', async (page, srv) => {
+      srv.reset({ rules: [{ ...clashWith(RULE), name: 'NAS' }] });
+      await page.goto(srv.url);
+      const main = () => frameNamed(page, 'main');
+      const list = () => frameNamed(page, 'main', 'cgi_frame');
+      await expect.poll(() => list().locator('#CgiInnerTable tr').count()).toBe(11);
+      await expect.poll(() => main().inputValue('[name=Application]')).toBe('NAS');
+      expect(await main().inputValue('[name=editnum]')).toBe('0');
+      // The listing's icons are real images a person can see and click.
+      expect(await list().locator('img').first().evaluate((i: HTMLImageElement) => i.naturalWidth)).toBe(16);
+      await main().fill('[name=Application]', 'Game');
+      await main().fill('[name=start_port]', '3074');
+      await main().fill('[name=end_port]', '3074');
+      await main().fill('[name=local_sport]', '3074');
+      await main().fill('[name=local_eport]', '3074');
+      await main().click('[name=SaveBtn]');
+      await expect.poll(() => srv.slots()[0]?.name).toBe('Game');
+      expect(srv.rules().map((r) => r.name)).toEqual(['Game']);
+    }));
+
+  it('tplink-classic: Delete All asks with confirm() first and then deletes every entry', () =>
+    onFixture('tplink-classic', async (page, srv) => {
+      srv.reset({ rules: [clashWith(RULE)] });
+      await page.goto(srv.url);
+      const main = frameNamed(page, 'mainFrame');
+      await expect.poll(() => main.locator('[data-rule-id]').count()).toBe(1);
+      await main.click('input[name=Delall]');
+      await expect.poll(() => srv.rules().length).toBe(0);
+      expect(dialogsSeen.get(page)).toEqual(['Delete all entries?']);
+    }));
 });

@@ -12,6 +12,13 @@
  *                                that saves its rule table in one variable does (DD-WRT, Tomato,
  *                                ASUSWRT); 400/409/401 as for POST, and nothing changes then
  *   DELETE /__fixture/rules/<id> -> 204 | 404
+ * With "slots": N in fixture.json the router keeps its rules in N numbered slots (ISP DSL gateways);
+ * rules fill the lowest free slot, and:
+ *   GET    /__fixture/slots      -> [{slot, rule | null}] for every slot
+ *   PUT    /__fixture/slots/<n>  RouterRule -> 200 {id}: writes slot n in place, replacing whatever
+ *                                rule was there (as the firmware does); 409 when the ports overlap a
+ *                                rule in another slot; 400/401 as for POST; 404 for no such slot
+ *   DELETE /__fixture/slots/<n>  -> 204: empties slot n | 404 for no such slot
  *   POST   /__fixture/reset      {rules?, delayMs?, failNext?, failStatus?, expireSession?} -> 200
  *   POST   /__fixture/login      form or JSON {next?} -> restores the session, 303 to next
  * While the session is expired every HTML page load answers with the fixture's login.html
@@ -29,6 +36,7 @@ import { dirname, extname, isAbsolute, join, normalize, resolve, sep } from 'nod
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { AddressInfo } from 'node:net';
 import type { RouterRule } from '../../extension/lib/apply/types';
+import { RuleSlots } from './rule-slots';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 export const FIXTURES_ROOT = resolve(HERE, '../fixtures/routers');
@@ -55,6 +63,8 @@ export interface FixtureMeta {
   outcome?: 'applies' | 'refuses';
   /** Set while the current engine handles this page unsafely: the e2e scenario is skipped, with this reason. */
   pending?: string;
+  /** The router keeps its rules in this many numbered slots, written in place (DSL gateways). */
+  slots?: number;
 }
 
 export interface FixtureInfo extends FixtureMeta {
@@ -100,6 +110,8 @@ export interface RouterServer {
   requests(): RequestLogEntry[];
   /** The requests so far that could change the stored rules (POST/PUT/DELETE on /__fixture/rules). */
   writes(): RequestLogEntry[];
+  /** With fixture.json "slots": what each slot holds, in slot order (else empty). */
+  slots(): Array<StoredRule | null>;
   /** True while the session is expired (login page served). */
   sessionExpired(): boolean;
 }
@@ -215,6 +227,7 @@ const TYPES: Record<string, string> = {
   '.json': 'application/json; charset=utf-8',
   '.svg': 'image/svg+xml',
   '.png': 'image/png',
+  '.gif': 'image/gif',
   '.ico': 'image/x-icon',
   '.txt': 'text/plain; charset=utf-8',
 };
@@ -231,6 +244,10 @@ export async function startRouterServer(fixtureDir: string, options: { port?: nu
   let failNext: { text: string; status: number } | null = null;
   let expired = false;
   const log: RequestLogEntry[] = [];
+  const slots = fixture.slots === undefined ? null : new RuleSlots(fixture.slots);
+  /** What each slot holds, in slot order. */
+  const slotTable = (): Array<StoredRule | null> =>
+    slots ? Array.from({ length: slots.count }, (_, n) => store.find((r) => r.id === slots.occupant(n)) ?? null) : [];
 
   function reset(o: ResetOptions = {}): void {
     const seeds = o.rules ?? [];
@@ -241,6 +258,8 @@ export async function startRouterServer(fixtureDir: string, options: { port?: nu
       if (why) throw new Error(`seed rule ${JSON.stringify(r)}: ${why}`);
       store.push({ id: nextId++, ...normalizeRule(r, fixture.storesName !== false) });
     }
+    slots?.clear();
+    slots?.place(store.map((r) => r.id));
     delayMs = Math.max(0, Number(o.delayMs ?? 0) || 0);
     failNext = o.failNext ? { text: String(o.failNext), status: Number(o.failStatus ?? 400) || 400 } : null;
     expired = o.expireSession === true;
@@ -317,8 +336,10 @@ export async function startRouterServer(fixtureDir: string, options: { port?: nu
     const rule = normalizeRule(body as RouterRule, storesName);
     const clash = findConflict(store, rule);
     if (clash) return send(res, 409, { error: conflictText(clash) });
+    if (slots && slots.freeSlot() === undefined) return send(res, 400, { error: invalid(`all ${slots.count} rule slots are in use`) });
     const stored = { id: nextId++, ...rule };
     store.push(stored);
+    slots?.place(store.map((r) => r.id));
     send(res, 201, { id: stored.id });
   }
 
@@ -337,8 +358,71 @@ export async function startRouterServer(fixtureDir: string, options: { port?: nu
       const id = same >= 0 ? unused.splice(same, 1)[0]!.id : nextId++;
       next.push({ id, ...rule });
     }
+    if (slots && next.length > slots.count) return send(res, 400, { error: invalid(`only ${slots.count} rules fit in this router`) });
     store = next;
+    slots?.place(store.map((r) => r.id));
     send(res, 200, { ids: next.map((r) => r.id) });
+  }
+
+  /** Slot n written in place: whatever rule sat there is gone, as on the firmware. */
+  function writeSlot(res: ServerResponse, slot: number, body: unknown): void {
+    const why = validateRule(body, fixture);
+    if (why) return send(res, 400, { error: invalid(why) });
+    const rule = normalizeRule(body as RouterRule, storesName);
+    const before = slots!.occupant(slot);
+    const clash = findConflict(store.filter((r) => r.id !== before), rule);
+    if (clash) return send(res, 409, { error: conflictText(clash) });
+    const old = store.find((r) => r.id === before);
+    const id = old && sameRule(old, rule) ? old.id : nextId++;
+    store = store.filter((r) => r.id !== before);
+    store.push({ id, ...rule });
+    slots!.put(slot, id);
+    send(res, 200, { id });
+  }
+
+  /** The checks every save goes through first: delay, lapsed session, one-shot failure, JSON. */
+  async function readSave(req: IncomingMessage, res: ServerResponse): Promise<{ value: unknown } | null> {
+    const parsed = await parseJson(req);
+    if (delayMs > 0) await new Promise((r) => setTimeout(r, delayMs));
+    if (expired) {
+      send(res, 401, { error: msg('expired', {}, 'Your session has expired. Please log in again.') });
+      return null;
+    }
+    if (failNext) {
+      const f = failNext;
+      failNext = null;
+      send(res, f.status, { error: f.text });
+      return null;
+    }
+    if (!parsed.ok) {
+      send(res, 400, { error: invalid('body is not JSON') });
+      return null;
+    }
+    return { value: parsed.value };
+  }
+
+  async function handleSlots(req: IncomingMessage, res: ServerResponse, path: string): Promise<void> {
+    const method = req.method ?? 'GET';
+    if (!slots) return send(res, 404, { error: 'this router has no rule slots' });
+    if (path === '/__fixture/slots' && method === 'GET') {
+      return send(res, 200, slotTable().map((rule, slot) => ({ slot, rule })));
+    }
+    const m = /^\/__fixture\/slots\/(\d+)$/.exec(path);
+    const slot = m ? Number(m[1]) : NaN;
+    if (!m || !slots.has(slot)) return send(res, 404, { error: `no slot ${path.split('/').pop()}` });
+    if (method === 'PUT') {
+      const save = await readSave(req, res);
+      if (save) writeSlot(res, slot, save.value);
+      return;
+    }
+    if (method === 'DELETE') {
+      if (expired) return send(res, 401, { error: msg('expired', {}, 'Your session has expired. Please log in again.') });
+      const id = slots.occupant(slot);
+      store = store.filter((r) => r.id !== id);
+      slots.place(store.map((r) => r.id));
+      return send(res, 204, undefined);
+    }
+    return send(res, 405, { error: 'method not allowed' });
   }
 
   async function handleFixtureApi(req: IncomingMessage, res: ServerResponse, path: string): Promise<void> {
@@ -347,17 +431,12 @@ export async function startRouterServer(fixtureDir: string, options: { port?: nu
     if (path === '/__fixture/rules' && method === 'GET') return send(res, 200, store);
 
     if (path === '/__fixture/rules' && (method === 'POST' || method === 'PUT')) {
-      const parsed = await parseJson(req);
-      if (delayMs > 0) await new Promise((r) => setTimeout(r, delayMs));
-      if (expired) return send(res, 401, { error: msg('expired', {}, 'Your session has expired. Please log in again.') });
-      if (failNext) {
-        const f = failNext;
-        failNext = null;
-        return send(res, f.status, { error: f.text });
-      }
-      if (!parsed.ok) return send(res, 400, { error: invalid('body is not JSON') });
-      return method === 'POST' ? addRule(res, parsed.value) : replaceRules(res, parsed.value);
+      const save = await readSave(req, res);
+      if (!save) return;
+      return method === 'POST' ? addRule(res, save.value) : replaceRules(res, save.value);
     }
+
+    if (path === '/__fixture/slots' || path.startsWith('/__fixture/slots/')) return handleSlots(req, res, path);
 
     const del = /^\/__fixture\/rules\/([^/]+)$/.exec(path);
     if (del && method === 'DELETE') {
@@ -366,6 +445,7 @@ export async function startRouterServer(fixtureDir: string, options: { port?: nu
       const i = store.findIndex((r) => r.id === id);
       if (i < 0) return send(res, 404, { error: `no rule ${del[1]}` });
       store.splice(i, 1);
+      slots?.place(store.map((r) => r.id));
       return send(res, 204, undefined);
     }
 
@@ -474,7 +554,9 @@ export async function startRouterServer(fixtureDir: string, options: { port?: nu
     rules: () => store.map((r) => ({ ...r })),
     reset,
     requests: () => log.slice(),
-    writes: () => log.filter((r) => r.method !== 'GET' && r.method !== 'HEAD' && r.path.startsWith('/__fixture/rules')),
+    writes: () =>
+      log.filter((r) => r.method !== 'GET' && r.method !== 'HEAD' && (r.path.startsWith('/__fixture/rules') || r.path.startsWith('/__fixture/slots'))),
+    slots: () => slotTable().map((r) => r && { ...r }),
     sessionExpired: () => expired,
     close: () =>
       new Promise<void>((resolveClose) => {

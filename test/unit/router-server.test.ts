@@ -252,7 +252,8 @@ describe('fixtures', () => {
       );
     for (const f of fixtures.filter((x) => x.kind === 'form')) {
       const pages = pagesOf(f.dir);
-      expect(pages.some((html) => html.includes("'/__fixture/rules'") && /401/.test(html)), f.name).toBe(true);
+      // Rules go through /__fixture/rules, or slot by slot through /__fixture/slots on slot routers.
+      expect(pages.some((html) => (html.includes("'/__fixture/rules'") || html.includes("'/__fixture/slots")) && /401/.test(html)), f.name).toBe(true);
       // A table in the markup, or one the page's script builds (LuCI draws everything).
       expect(pages.some((html) => /<table|role="table"|\('table'/.test(html)), f.name).toBe(true);
     }
