@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import { PLATFORMS, PROTOCOLS } from '../../../data/schema';
 import type { RuleStatus } from '../apply/types';
+import { MAPPING_LIMITS, type RouterMapping } from '../teach/mapping';
 import { checkLanIp } from './lan-ip';
 import { latestTimestamp, LIMITS } from './limits';
 
@@ -75,6 +76,8 @@ export const backupFrame = z.object({
   customPresets: z.array(z.unknown()).max(LIMITS.customPresets).default([]),
   history: z.array(z.unknown()).max(LIMITS.history).default([]),
   settings: z.record(z.string(), z.unknown()).default({}),
+  /** Router pages taught or confirmed (added within version 2: older files simply have none). */
+  mappings: z.array(z.unknown()).max(MAPPING_LIMITS.mappings).default([]),
   /** v2: the device Apply preselects, by address (ids are local to each browser). */
   lastDeviceIp: z.string().max(15).optional(),
 });
@@ -95,6 +98,7 @@ export interface Backup {
   customPresets: unknown[];
   history: HistoryItem[];
   settings: Record<string, unknown>;
+  mappings: RouterMapping[];
   lastDeviceIp?: string;
 }
 export const presetIdItem = presetId;

@@ -20,10 +20,13 @@ import {
   type HistoryItem,
   type RecentItem,
 } from './backup-schema';
+import { clipMapping, MAPPING_LIMITS, mappingKey, mappingProblem, type RouterMapping } from '../teach/mapping';
 import { describeIssues, parseCustomPreset } from './custom-preset-input';
 import { jsonKind, notABackup } from './file-kind';
 import { db } from './db';
 import { UserDataError } from './errors';
+import { latestTimestamp } from './limits';
+import { listMappings } from './mappings';
 import { MAX_RECENTS } from './recents';
 import { isSettingKey, SETTINGS, type SettingKey } from './settings';
 
@@ -31,13 +34,14 @@ export { BACKUP_FORMAT, type Backup } from './backup-schema';
 
 export async function exportUserData(now = new Date()): Promise<Backup> {
   const d = db();
-  const [devices, favorites, recents, customPresets, history, settings] = await Promise.all([
+  const [devices, favorites, recents, customPresets, history, settings, mappings] = await Promise.all([
     d.devices.toArray(),
     d.favorites.toArray(),
     d.recents.toArray(),
     d.customPresets.toArray(),
     d.history.orderBy('at').toArray(),
     d.settings.toArray(),
+    listMappings(),
   ]);
   const lastDeviceId = settings.find((s) => s.key === 'lastDeviceId')?.value;
   const lastDeviceIp = devices.find((dev) => dev.id === lastDeviceId)?.ip;
@@ -52,6 +56,7 @@ export async function exportUserData(now = new Date()): Promise<Backup> {
     history: history.map(({ id: _id, ...entry }) => entry),
     // Ids local to this browser never leave it; the device is carried by its address instead.
     settings: Object.fromEntries(settings.filter((s) => s.key !== 'lastDeviceId').map((s) => [s.key, s.value])),
+    mappings,
     ...(lastDeviceIp ? { lastDeviceIp } : {}),
   };
 }
@@ -72,6 +77,7 @@ export interface ImportPlan {
   presets: PlannedPreset[];
   history: HistoryItem[];
   settings: [SettingKey, unknown][];
+  mappings: RouterMapping[];
   lastDeviceIp?: string;
   /** One line per bad item, naming where it is in the file. */
   problems: string[];
@@ -83,7 +89,9 @@ export interface ImportPlan {
 
 /** Valid items in the plan. */
 export function validItems(plan: ImportPlan): number {
-  return plan.devices.length + plan.favorites.length + plan.recents.length + plan.presets.length + plan.history.length + plan.settings.length;
+  return (
+    plan.devices.length + plan.favorites.length + plan.recents.length + plan.presets.length + plan.history.length + plan.settings.length + plan.mappings.length
+  );
 }
 
 /** Presets whose id is one of the user's own presets with other content: the user picks keep-both or replace. */
@@ -168,6 +176,23 @@ export async function readBackup(json: unknown, shipped: ShippedCatalog): Promis
     return { preset, collision };
   });
 
+  const seenMappings = new Set<string>();
+  const mappings = each(file.mappings, 'mappings', (item, where): RouterMapping | null => {
+    const problem = mappingProblem(item);
+    const m = item as RouterMapping;
+    if (problem || m.savedAt > latestTimestamp() || (m.usedAt ?? 0) > latestTimestamp()) {
+      problems.push(`${where}: ${problem ?? 'is dated in the future'}`);
+      return null;
+    }
+    const key = JSON.stringify(mappingKey(m));
+    if (seenMappings.has(key)) {
+      problems.push(`${where}: the same router page appears twice in the file; the first one is kept`);
+      return null;
+    }
+    seenMappings.add(key);
+    return clipMapping(m);
+  });
+
   const settings: [SettingKey, unknown][] = [];
   for (const [key, value] of Object.entries(file.settings)) {
     if (!isSettingKey(key)) {
@@ -188,7 +213,7 @@ export async function readBackup(json: unknown, shipped: ShippedCatalog): Promis
     }
   }
 
-  return { version: file.version, devices, favorites, recents, presets, history, settings, lastDeviceIp: file.lastDeviceIp, problems, invalidItems, notes };
+  return { version: file.version, devices, favorites, recents, presets, history, settings, mappings, lastDeviceIp: file.lastDeviceIp, problems, invalidItems, notes };
 }
 
 export interface ImportReport {
@@ -220,7 +245,7 @@ export async function applyImport(
   const report: ImportReport = { added: 0, unchanged: 0, replaced: 0, skipped: plan.invalidItems, renamed: [], notes: [...plan.notes] };
   const shippedIds = shipped.ids;
   const d = db();
-  await d.transaction('rw', [d.devices, d.favorites, d.recents, d.customPresets, d.history, d.settings], async () => {
+  await d.transaction('rw', [d.devices, d.favorites, d.recents, d.customPresets, d.history, d.settings, d.mappings], async () => {
     for (const device of plan.devices) {
       const existing = await d.devices.where('ip').equals(device.ip).first();
       if (!existing) {
@@ -291,6 +316,27 @@ export async function applyImport(
         report.added++;
       }
     }
+
+    // A router page the user taught here stays as taught; the file's copy only fills a gap.
+    let keptMappings = 0;
+    let noRoom = 0;
+    let room = MAPPING_LIMITS.mappings - (await d.mappings.count());
+    for (const m of plan.mappings) {
+      const existing = await d.mappings.get(mappingKey(m));
+      if (existing) {
+        report.unchanged++;
+        if (JSON.stringify({ ...existing, usedAt: undefined }) !== JSON.stringify({ ...m, usedAt: undefined })) keptMappings++;
+      } else if (room <= 0) {
+        noRoom++;
+      } else {
+        await d.mappings.add(m);
+        report.added++;
+        room--;
+      }
+    }
+    report.skipped += noRoom;
+    if (noRoom) report.notes.push(`${noRoom} router pages left out: PortPilot keeps at most ${MAPPING_LIMITS.mappings}.`);
+    if (keptMappings) report.notes.push(`${keptMappings} router page${keptMappings === 1 ? '' : 's'} you taught here ${keptMappings === 1 ? 'keeps its' : 'keep their'} own fields (the file has another version).`);
 
     for (const [key, value] of plan.settings) await d.settings.put({ key, value });
     report.added += plan.settings.length;

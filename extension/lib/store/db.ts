@@ -1,6 +1,7 @@
-import Dexie, { type EntityTable } from 'dexie';
+import Dexie, { type EntityTable, type Table } from 'dexie';
 import type { Preset } from '../../../data/schema';
 import type { RuleOutcome } from '../apply/types';
+import type { MappingKey, RouterMapping } from '../teach/mapping';
 import { deviceName, ROW_CHECKS } from './row-checks';
 
 export interface Device {
@@ -56,6 +57,7 @@ export type PortPilotDB = Dexie & {
   history: EntityTable<HistoryEntry, 'id'>;
   settings: EntityTable<Setting, 'key'>;
   unreadable: EntityTable<UnreadableRow, 'id'>;
+  mappings: Table<RouterMapping, MappingKey>;
 };
 
 /** Version 1, as the first release shipped it; kept so the migration to 2 stays tested. */
@@ -102,6 +104,8 @@ export function openDatabase(name = DB_NAME): PortPilotDB {
         await tx.table(table).bulkDelete(bad.map((b) => b.key) as never[]);
       }
     });
+  // v4: router pages the user taught or confirmed, keyed by origin + page path + form fingerprint.
+  db.version(4).stores({ mappings: '[origin+path+fingerprint], [origin+path], savedAt' });
   return db;
 }
 

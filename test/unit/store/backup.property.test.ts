@@ -10,7 +10,9 @@ import { saveDevice } from '../../../extension/lib/store/devices';
 import { toggleFavorite } from '../../../extension/lib/store/favorites';
 import { recordApply } from '../../../extension/lib/store/history';
 import { recordRecent } from '../../../extension/lib/store/recents';
+import { saveMapping } from '../../../extension/lib/store/mappings';
 import { setSetting } from '../../../extension/lib/store/settings';
+import { mapping } from '../../support/mapping-factory';
 import { preset } from '../../support/preset-factory';
 import { resetDb } from '../../support/reset-db';
 
@@ -31,6 +33,20 @@ const userData = fc.record({
       rules: fc.integer({ min: 0, max: 3 }),
     }),
     { maxLength: 5 },
+  ),
+  mappings: fc.array(
+    fc.record({
+      host: fc.stringMatching(/^[a-z0-9.-]{1,60}$/),
+      path: fc.stringMatching(/^\/[\w./-]{0,600}$/),
+      label: fc.string({ maxLength: 200 }),
+      id: fc.option(fc.string({ minLength: 1, maxLength: 200 }), { nil: undefined }),
+      classes: fc.array(fc.string({ minLength: 1, maxLength: 80 }), { maxLength: 10 }),
+      submit: fc.string({ maxLength: 200 }),
+      commit: fc.boolean(),
+      how: fc.constantFrom('taught' as const, 'confirmed' as const),
+      savedAt: fc.integer({ min: 0, max: Date.now() }),
+    }),
+    { maxLength: 4 },
   ),
   filter: fc.constantFrom(...(Object.keys(PLATFORM_GROUPS) as (keyof typeof PLATFORM_GROUPS)[])),
   lastDevice: fc.nat(),
@@ -55,10 +71,19 @@ it('exports any data the app can write and imports it back unchanged into an emp
           outcomes: Array.from({ length: h.rules }, () => ({ rule, status: h.status, ...(h.message === undefined ? {} : { message: h.message }) })),
         });
       }
+      const mappingKeys = new Set<string>();
+      for (const m of data.mappings) {
+        const fields = mapping().fields.map((f, i) => (i === 0 ? { ...f, locator: { ...f.locator, label: m.label, id: m.id, classes: m.classes } } : f));
+        const saved = await saveMapping(
+          mapping({ origin: `http://${m.host}`, path: m.path, fields, submit: { locator: { frame: [], tag: 'button', type: 'submit', label: m.submit }, text: m.submit }, commit: m.commit ? mapping().commit : undefined, how: m.how, savedAt: m.savedAt }),
+        );
+        mappingKeys.add(JSON.stringify([saved.origin, saved.path, saved.fingerprint]));
+      }
       await setSetting('platformFilter', data.filter);
       if (devices.length) await setSetting('lastDeviceId', devices[data.lastDevice % devices.length]!.id!);
 
       const before = await exportUserData(new Date(0));
+      expect(before.mappings).toHaveLength(mappingKeys.size);
       const file = JSON.stringify(before);
       await clearUserData();
       const report = await importUserData(file, shipped);

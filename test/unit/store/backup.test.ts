@@ -12,8 +12,10 @@ import { UserDataError } from '../../../extension/lib/store/errors';
 import { favoriteIds, toggleFavorite } from '../../../extension/lib/store/favorites';
 import { recordApply } from '../../../extension/lib/store/history';
 import { LIMITS } from '../../../extension/lib/store/limits';
+import { listMappings, mappingsFor, saveMapping } from '../../../extension/lib/store/mappings';
 import { recentIds } from '../../../extension/lib/store/recents';
 import { getSetting, setSetting } from '../../../extension/lib/store/settings';
+import { mapping } from '../../support/mapping-factory';
 import { preset } from '../../support/preset-factory';
 import { resetDb } from '../../support/reset-db';
 
@@ -176,5 +178,44 @@ describe('what the app writes, it can import', () => {
     const report = await importUserData(JSON.parse(JSON.stringify(backup)), shipped);
     expect(report.skipped).toBe(0);
     expect(await db().history.count()).toBe(LIMITS.history);
+  });
+});
+
+describe('router pages taught or confirmed', () => {
+  it('travel in the backup and come back as they were', async () => {
+    const saved = await saveMapping(mapping());
+    const backup = JSON.parse(JSON.stringify(await exportUserData()));
+    expect(backup.mappings).toEqual([saved]);
+    await resetDb();
+    const report = await importUserData(backup, shipped);
+    expect(report.added).toBe(1);
+    expect(await listMappings()).toEqual([saved]);
+  });
+
+  it('refuse a mapping that could not be used, naming where it is, and one dated in the future', async () => {
+    const good = mapping();
+    const noSave = { ...mapping({ path: '/b' }), submit: undefined };
+    const forged = { ...mapping({ path: '/c' }), fields: mapping().fields.slice(0, 3) }; // fingerprint of 4 fields
+    const future = mapping({ path: '/d', savedAt: Date.now() + 10 * 24 * 3600 * 1000 });
+    const plan = await readBackup({ ...frame, mappings: [good, noSave, forged, future, good] }, shipped);
+    expect(plan.mappings).toEqual([good]);
+    expect(plan.problems).toEqual([
+      'mappings.1: its save button is missing',
+      'mappings.2: its fingerprint does not match its fields',
+      'mappings.3: is dated in the future',
+      'mappings.4: the same router page appears twice in the file; the first one is kept',
+    ]);
+    expect(plan.invalidItems).toBe(4);
+  });
+
+  it('never replace a page the user taught here; a new one is added', async () => {
+    const mine = await saveMapping(mapping({ how: 'taught', savedAt: 10 }));
+    const theirs = { ...mine, how: 'confirmed' as const, savedAt: 20 };
+    const other = mapping({ path: '/other.asp' });
+    const report = await importUserData({ ...frame, mappings: [theirs, other] }, shipped);
+    expect(report).toMatchObject({ added: 1, unchanged: 1 });
+    expect(report.notes).toEqual(['1 router page you taught here keeps its own fields (the file has another version).']);
+    expect((await mappingsFor(mine.origin, mine.path))[0]).toEqual(mine);
+    expect(await mappingsFor(other.origin, other.path)).toHaveLength(1);
   });
 });

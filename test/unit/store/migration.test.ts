@@ -15,7 +15,7 @@ it('migrates a version 1 database: device labels become names, new tables appear
 
   const v2 = openDatabase(name);
   await v2.open();
-  expect(v2.verno).toBe(3);
+  expect(v2.verno).toBe(4);
   expect(await v2.devices.orderBy('ip').toArray()).toEqual([
     { id: 1, name: 'PS5', ip: '192.168.1.50' },
     { id: 2, name: '192.168.1.51', ip: '192.168.1.51' },
