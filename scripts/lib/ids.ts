@@ -1,14 +1,4 @@
-/** "Call of Duty®: Black Ops 6" → "call-of-duty-black-ops-6" */
-export function toKebabId(name: string): string {
-  return name
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/&/g, ' and ')
-    .replace(/['’]/g, '')
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '');
-}
+export { toKebabId } from '../../data/kebab-id.ts';
 
 /** How names and aliases are compared for collisions. */
 export const nameKey = (s: string) => s.trim().toLowerCase();

@@ -24,19 +24,36 @@ it('keeps devices and presets, exports them, and refuses a bad backup without ch
   await page.click('#device-form button');
   await expect.poll(() => page.locator('#devices').textContent()).toMatch(/Xbox.*192\.168\.1\.40/);
 
-  // A custom preset may not take a shipped id; the editor keeps the text after an error.
+  // A custom preset may not take a shipped id; the JSON editor keeps the text after an error.
+  const template = {
+    id: 'my-game', name: 'My Game', aliases: [], category: 'game', verification: 'unverified', sources: [],
+    platforms: { pc: { forward: [{ protocol: 'udp', ports: ['7777'], purpose: 'online play' }] } },
+  };
   await page.click('#custom-new');
-  const template = JSON.parse(await page.inputValue('#custom-json'));
+  await page.click('#custom-mode');
   await page.fill('#custom-json', JSON.stringify({ ...template, id: 'fortnite' }));
   await page.click('#custom-form button[type="submit"]');
-  await expect.poll(() => page.locator('#custom-errors').textContent()).toMatch(/ships/);
+  await expect.poll(() => page.locator('#custom-errors').textContent()).toMatch(/^id: "fortnite" is a preset PortPilot ships/);
   expect(await page.inputValue('#custom-json')).toContain('"fortnite"');
   await page.fill('#custom-json', JSON.stringify(template));
   await page.click('#custom-form button[type="submit"]');
   await expect.poll(() => page.locator('#custom-list').textContent()).toMatch(/My Game \(my-game\)/);
 
+  // Each importer tells a file meant for the other one where it belongs.
+  const presetFile = { name: 'my-game.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(template)) };
+  await page.setInputFiles('#import', presetFile);
+  await expect.poll(() => page.locator('#import-errors li').allTextContents()).toEqual([
+    'This file is a preset, not a backup. To use it, add it under "Your presets": choose "New preset", then "Open a preset file".',
+  ]);
+
   const [download] = await Promise.all([page.waitForEvent('download'), page.click('#export')]);
   const backup = JSON.parse(readFileSync((await download.path())!, 'utf8'));
+  await page.click('#custom-new');
+  await page.setInputFiles('#custom-file', { name: 'backup.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(backup)) });
+  await expect.poll(() => page.locator('#custom-errors li').allTextContents()).toEqual([
+    'backup.json is a PortPilot backup, not a preset: import it under "Back up and restore" with "Import a backup"; it brings its presets along.',
+  ]);
+  await page.click('#custom-cancel');
   expect(backup.devices).toEqual([{ name: 'Xbox', ip: '192.168.1.40' }]);
   expect(backup.customPresets.map((p: { id: string }) => p.id)).toEqual(['my-game']);
 

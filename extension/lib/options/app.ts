@@ -2,7 +2,6 @@ import { loadShippedCatalog } from '../presets/shipped-catalog';
 import { h, byId, mount } from '../popup/dom';
 import { applyImport, clearUserData, exportUserData, presetsNeedingChoice, readBackup, validItems, type ImportPlan, type ImportReport } from '../store/backup';
 import { decodeBackupBytes, problemsToShow } from '../store/backup-file';
-import { parsePresetText, saveCustomPreset } from '../store/custom-preset-input';
 import { deleteCustomPreset, listCustomPresets } from '../store/custom-presets';
 import { listDevices, removeDevice, saveDevice } from '../store/devices';
 import { UserDataError } from '../store/errors';
@@ -10,18 +9,8 @@ import { recentApplies } from '../store/history';
 import { listUnreadable } from '../store/unreadable';
 import { checkRouterAddress } from '../store/router-address';
 import { getSetting, setSetting } from '../store/settings';
+import { mountPresetEditor } from './preset-editor';
 import { forgetRouterOrigin, grantedRouterOrigins } from './router-access';
-
-const NEW_PRESET_TEMPLATE = {
-  id: 'my-game',
-  name: 'My Game',
-  aliases: [],
-  category: 'game',
-  platforms: { pc: { forward: [{ protocol: 'udp', ports: ['7777'], purpose: 'online play' }] } },
-  verification: 'unverified',
-  sources: [],
-  notes: 'Ports from the game’s own settings screen.',
-};
 
 function showProblems(list: HTMLElement, error: unknown): void {
   const problems = error instanceof UserDataError ? error.problems : [String((error as Error)?.message ?? error)];
@@ -107,39 +96,43 @@ export async function startOptions(): Promise<void> {
   });
 
   // The user's own presets
-  let editing: string | undefined;
-  const editor = byId<HTMLTextAreaElement>('custom-json');
-  const form = byId<HTMLFormElement>('custom-form');
-  function openEditor(value: unknown, id?: string): void {
-    editing = id;
-    editor.value = JSON.stringify(value, null, 2);
-    form.hidden = false;
-    mount(byId('custom-errors'));
-    editor.focus();
-  }
-  async function renderCustom(): Promise<void> {
+  let lastOpener: HTMLElement = byId('custom-new');
+  async function renderCustom(focusId?: string): Promise<void> {
     const presets = await listCustomPresets();
     mount(byId('custom-list'),
       ...(presets.length === 0 ? [h('li', { class: 'muted' }, 'None yet.')] : []),
-      ...presets.map((p) =>
-        h('li', {}, `${p.name} (${p.id}) `,
-          h('button', { type: 'button', onclick: () => openEditor(p, p.id) }, 'Edit'),
-          h('button', { type: 'button', onclick: async () => { await deleteCustomPreset(p.id); await renderCustom(); } }, 'Delete')),
-      ),
+      ...presets.map((p) => {
+        const edit = h('button', { type: 'button', 'data-id': p.id, 'aria-label': `Edit ${p.name}` }, 'Edit');
+        edit.addEventListener('click', () => {
+          lastOpener = edit;
+          void editor.open(p);
+        });
+        return h('li', {}, `${p.name} (${p.id}) `, edit,
+          h('button', { type: 'button', 'aria-label': `Delete ${p.name}`, onclick: async () => {
+            await deleteCustomPreset(p.id);
+            byId('custom-status').textContent = `Deleted “${p.name}”.`;
+            await renderCustom();
+            byId('custom-new').focus();
+          } }, 'Delete'));
+      }),
     );
+    if (focusId) byId('custom-list').querySelector<HTMLElement>(`button[data-id="${CSS.escape(focusId)}"]`)?.focus();
   }
-  byId('custom-new').addEventListener('click', () => openEditor(NEW_PRESET_TEMPLATE));
-  byId('custom-cancel').addEventListener('click', () => (form.hidden = true));
-  form.addEventListener('submit', async (e) => {
-    e.preventDefault();
-    try {
-      const { notes } = await saveCustomPreset(parsePresetText(editor.value), shipped, editing);
-      form.hidden = true;
+  const editor = mountPresetEditor({
+    shipped,
+    ownIds: async () => new Set((await listCustomPresets()).map((p) => p.id)),
+    async saved(preset, notes) {
+      byId('custom-status').textContent = `Saved “${preset.name}”.`;
       mount(byId('custom-notes'), ...notes.map((n) => h('li', {}, n)));
-      await renderCustom();
-    } catch (error) {
-      showProblems(byId('custom-errors'), error); // the editor keeps the text: nothing typed is lost
-    }
+      await renderCustom(preset.id);
+    },
+    closed: () => lastOpener.focus(),
+  });
+  byId('custom-new').addEventListener('click', () => {
+    lastOpener = byId('custom-new');
+    mount(byId('custom-notes'));
+    byId('custom-status').textContent = '';
+    void editor.open();
   });
 
   // History

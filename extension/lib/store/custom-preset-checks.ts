@@ -8,7 +8,6 @@
 import { findPolicyIssues, WIDE_FORWARD, type PolicyFinding } from '../../../data/forward-policy';
 import { findPortOverlaps, type PortOverlap, type PortSpan } from '../../../data/port-overlaps';
 import { listRanges, mergeRanges } from '../../../data/port-ranges';
-import type { Preset } from '../../../data/schema';
 import { formatPortRange, PROTOCOL_LABELS } from '../../../data/vocabulary';
 import { presetNameKey } from '../presets/name-key';
 import type { ShippedCatalog } from '../presets/shipped-catalog';
@@ -95,11 +94,15 @@ function policyProblem(f: PolicyFinding): PathProblem {
   }
 }
 
-/** The dataset's rules, on a preset the schema accepted. */
-export function ruleProblems(preset: Preset): PathProblem[] {
+/**
+ * The dataset's rules. They read whatever parts of the preset are well formed, so they can run
+ * alongside the schema and a form shows every problem at once.
+ */
+export function ruleProblems(preset: unknown): PathProblem[] {
   const problems: PathProblem[] = [];
-  for (const [platform, entry] of Object.entries(preset.platforms)) {
-    for (const overlap of findPortOverlaps(entry?.forward ?? [])) problems.push(overlapProblem(platform, overlap));
+  const platforms = isObj(preset) && isObj(preset.platforms) ? preset.platforms : {};
+  for (const [platform, entry] of Object.entries(platforms)) {
+    for (const overlap of findPortOverlaps(isObj(entry) ? listOf(entry.forward) : [])) problems.push(overlapProblem(platform, overlap));
   }
   problems.push(...findPolicyIssues(preset).map(policyProblem));
   return problems;

@@ -35,6 +35,7 @@ export interface CustomPresetOptions {
 
 /** Added to an imported preset's name when a shipped preset has that name. */
 const RENAMED = ' (custom)';
+const isObj = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 const VERIFICATION_NOTE = 'PortPilot marks your own presets "unverified": only the presets it ships are checked against their sources';
 
 /**
@@ -50,34 +51,37 @@ export function checkCustomPreset(input: unknown, shipped: ShippedCatalog, optio
   if (sizes.length) return { problems: sizes, notes: [] };
   const raw = migratePreset(input);
   const parsed = presetSchema.safeParse(raw);
-  if (!parsed.success) return { problems: plainIssues(parsed.error, raw), notes: [] };
-  let preset = parsed.data;
-  const problems = ruleProblems(preset);
+  const problems = [...(parsed.success ? [] : plainIssues(parsed.error, raw)), ...ruleProblems(raw)];
   const notes: string[] = [];
   const posing: PathProblem[] = [];
-  if ((options.shippedId ?? 'refuse') === 'refuse' && shipped.ids.has(preset.id)) {
-    posing.push({ path: ['id'], message: `"${preset.id}" is a preset PortPilot ships; give yours another id, e.g. "${preset.id}-custom"` });
+  const id = isObj(raw) && typeof raw.id === 'string' ? raw.id : undefined;
+  const name = isObj(raw) && typeof raw.name === 'string' ? raw.name : undefined;
+  if ((options.shippedId ?? 'refuse') === 'refuse' && id !== undefined && shipped.ids.has(id)) {
+    posing.push({ path: ['id'], message: `"${id}" is a preset PortPilot ships; give yours another id, e.g. "${id}-custom"` });
   }
-  const namesake = shippedNamesake(preset.name, shipped);
-  if (namesake && options.shippedName === 'rename') {
-    const name = `${preset.name.slice(0, 80 - RENAMED.length)}${RENAMED}`;
-    notes.push(`name: "${preset.name}" is also the name of a preset PortPilot ships, so yours is called "${name}"`);
-    preset = { ...preset, name };
-  } else if (namesake) {
-    posing.push({ path: ['name'], message: `"${preset.name}" is the name of a preset PortPilot ships ("${namesake.name}"); give yours a name of its own, e.g. "${preset.name} (my setup)"` });
+  const namesake = name === undefined ? undefined : shippedNamesake(name, shipped);
+  if (namesake && options.shippedName !== 'rename') {
+    posing.push({ path: ['name'], message: `"${name}" is the name of a preset PortPilot ships ("${namesake.name}"); give yours a name of its own, e.g. "${name} (my setup)"` });
   }
   problems.unshift(...posing);
+  if (!parsed.success || problems.length) return { problems, notes: [] };
+  let preset = parsed.data;
+  if (namesake) {
+    const renamed = `${preset.name.slice(0, 80 - RENAMED.length)}${RENAMED}`;
+    notes.push(`name: "${preset.name}" is also the name of a preset PortPilot ships, so yours is called "${renamed}"`);
+    preset = { ...preset, name: renamed };
+  }
   if (preset.verification !== 'unverified') {
     notes.push(`verification: ${VERIFICATION_NOTE} (this one said "${preset.verification}")`);
     preset = { ...preset, verification: 'unverified' };
   }
-  return problems.length ? { problems, notes: [] } : { preset, problems, notes };
+  return { preset, problems, notes };
 }
 
 /** checkCustomPreset that throws UserDataError with every problem, each under `prefix`. */
 export function parseCustomPreset(input: unknown, shipped: ShippedCatalog, prefix = '', options: CustomPresetOptions = {}): { preset: Preset; notes: string[] } {
   const { preset, problems, notes } = checkCustomPreset(input, shipped, options);
-  if (!preset) throw new UserDataError(problems.map((p) => formatProblem(p, prefix)));
+  if (!preset) throw new UserDataError(problems.map((p) => formatProblem(p, prefix)), prefix ? [] : problems);
   return { preset, notes: notes.map((note) => (prefix ? `${prefix}.${note}` : note)) };
 }
 
@@ -102,21 +106,22 @@ export async function saveCustomPreset(
   const { preset, notes } = parseCustomPreset(input, shipped);
   const table = db().customPresets;
   await db().transaction('rw', table, async () => {
+    const problems: PathProblem[] = [];
     if (preset.id !== editingId && (await table.get(preset.id))) {
-      throw new UserDataError([`id: you already have a custom preset "${preset.id}"; edit that one or pick another id`]);
+      problems.push({ path: ['id'], message: `you already have a custom preset "${preset.id}"; edit that one or pick another id` });
     }
     // "uses" may name a shipped preset or another of the user's own, never nothing or itself.
     const own = new Set((await table.toCollection().primaryKeys()) as string[]);
-    const unknown = Object.entries(preset.platforms).flatMap(([platform, entry]) =>
-      (entry?.uses ?? []).flatMap((id, i) =>
-        id === preset.id
-          ? [`platforms.${platform}.uses.${i}: a preset cannot use itself`]
-          : shipped.ids.has(id) || (own.has(id) && id !== editingId)
-            ? []
-            : [`platforms.${platform}.uses.${i}: "${id}" is neither a preset PortPilot ships nor one of yours`],
-      ),
-    );
-    if (unknown.length > 0) throw new UserDataError(unknown);
+    for (const [platform, entry] of Object.entries(preset.platforms)) {
+      (entry?.uses ?? []).forEach((id, i) => {
+        const path = ['platforms', platform, 'uses', i];
+        if (id === preset.id) problems.push({ path, message: 'a preset cannot use itself' });
+        else if (!shipped.ids.has(id) && !(own.has(id) && id !== editingId)) {
+          problems.push({ path, message: `"${id}" is neither a preset PortPilot ships nor one of yours` });
+        }
+      });
+    }
+    if (problems.length) throw new UserDataError(problems.map((p) => formatProblem(p)), problems);
     if (editingId && editingId !== preset.id) await table.delete(editingId);
     const row: CustomPreset = { id: preset.id, preset, updatedAt: Date.now() };
     await table.put(row);

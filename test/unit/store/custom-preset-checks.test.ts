@@ -159,6 +159,14 @@ describe('plain words', () => {
     expect(problems({ id: 'my-game' })).toEqual(expect.arrayContaining(['name: is missing', 'platforms: is missing']));
   });
 
+  it('lists a shipped name, a schema problem and a never-forwarded port together, so a form shows them all at once', () => {
+    expect(problems(mine({ name: 'Fortnite', platforms: { pc: { forward: [{ ...rule('udp', '53'), purpose: 'x' }] } } }))).toEqual([
+      expect.stringMatching(/^name: "Fortnite" is the name of a preset PortPilot ships/),
+      'platforms.pc.forward.0.purpose: is too short: at least 3 characters',
+      expect.stringMatching(/^platforms\.pc\.forward\.0\.ports\.0: 53 includes 53 \(DNS/),
+    ]);
+  });
+
   it('tells a backup pasted into the preset editor where it belongs', () => {
     expect(problems({ format: 'portpilot-user-data', version: 2, devices: [], customPresets: [] })).toEqual([
       'This is a PortPilot backup, not a preset: import it under "Back up and restore" with "Import a backup"; it brings its presets along.',
