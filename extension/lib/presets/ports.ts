@@ -10,3 +10,9 @@ export function ruleRanges(ports: readonly string[]): PortRange[] {
 export function rangeSize({ start, end }: PortRange): number {
   return end - start + 1;
 }
+
+/**
+ * A range this wide is the whole protocol (Nintendo's UDP 1-65535): it covers every port, so it
+ * never answers a port search, and the popup calls it what it is, a DMZ for that protocol.
+ */
+export const WHOLE_PROTOCOL_PORTS = 60_000;

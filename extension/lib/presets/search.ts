@@ -1,7 +1,8 @@
 import MiniSearch, { type SearchOptions, type SearchResult } from 'minisearch';
 import { PLATFORMS, type Category, type Platform, type Protocol } from '../../../data/vocabulary';
 import { toSearchDoc, type BundledPreset, type BundledRule } from './bundle';
-import { PROTOCOL_BITS, ruleRanges } from './ports';
+import { PROTOCOL_BITS, ruleRanges, WHOLE_PROTOCOL_PORTS } from './ports';
+import { presetNameKey } from './name-key';
 import { filterMask, platformBit, type PlatformGroup } from './platforms';
 import { normaliseTerm, SEARCH_INDEX_OPTIONS, type SearchDoc } from './search-options';
 
@@ -69,11 +70,6 @@ export function parseQuery(raw: string): ParsedQuery {
 export const normalise = (s: string) =>
   s.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
 
-/**
- * A rule this wide is the whole protocol: it covers every port, so it says nothing about any
- * one of them ("25565" must not list every Switch game that forwards UDP 1-65535).
- */
-export const CATCH_ALL_PORTS = 60_000;
 
 /** Platform presets lead among equally precise rules: the console network, then a launcher. */
 const PLATFORM_PRESET_BONUS: Partial<Record<Category, number>> = { 'console-network': 0.4, launcher: 0.3 };
@@ -242,7 +238,7 @@ export class PresetSearch {
   }
 
   private nameKey(i: number): string {
-    return this.keysOf(i)[0]!;
+    return presetNameKey(this.presets[i]!.name);
   }
 
   private textMatches(text: string, orFallback: boolean): Map<number, number> {
@@ -304,7 +300,7 @@ export class PresetSearch {
       for (let r = 0; r < t.starts.length; r++) {
         if ((t.platformBits[r]! & mask) === 0 || (t.protocolBits[r]! & wantedProtocol) === 0) continue;
         const size = t.ends[r]! - t.starts[r]! + 1;
-        if (port !== 0 && (port < t.starts[r]! || port > t.ends[r]! || size >= CATCH_ALL_PORTS)) continue;
+        if (port !== 0 && (port < t.starts[r]! || port > t.ends[r]! || size >= WHOLE_PROTOCOL_PORTS)) continue;
         const owner = t.owners[r]!;
         // A protocol alone ("udp") lists presets but says nothing about precision.
         const score = port === 0 ? 0 : portScore(size, this.presets[owner]!.category, t.included[r] === 1);

@@ -238,7 +238,7 @@ describe('relevance floor', () => {
 });
 
 describe('custom presets', () => {
-  const impostor = preset('my-xbox', { name: 'XBOX Network!', platforms: { 'xbox-series': { forward: [rule('both', '3074')] } } });
+  const impostor = preset('my-xbox', { name: 'XBOX Network™', platforms: { 'xbox-series': { forward: [rule('both', '3074')] } } });
   const mine = preset('my-game', { name: 'My Secret Game', platforms: { pc: { forward: [rule('udp', '40001')] } } });
 
   it('are marked custom; shipped ones are not', () => {
