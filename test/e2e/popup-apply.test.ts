@@ -74,6 +74,9 @@ it('applies a console game with the console network it includes, and explains a 
   await popup.waitForFunction(() => /Finished/.test(document.querySelector('#apply-progress')?.textContent ?? ''), undefined, { timeout: 30_000 });
   const outcomes = (await popup.locator('#outcomes li').allTextContents()).join('\n');
   expect(outcomes).toMatch(/only one device in your home can have port 3074 TCP\/UDP, and 192\.168\.1\.99 already has it/);
+  // Explained below the outcomes, with the two ways out and steps to copy.
+  expect(await popup.locator('#conflicts .note').textContent()).toMatch(/^TCP\+UDP 3074 already goes to 192\.168\.1\.99; only one device in your home can have it\. .*UPnP.*move the rule/);
+  expect(await popup.locator('#copy-conflicts').textContent()).toBe('Copy instructions');
   const stored = server.rules().map((r) => `${r.protocol} ${r.externalStart}-${r.externalEnd} ${r.ip}`);
   expect(stored).toEqual(expect.arrayContaining(['tcp 3478-3480 192.168.1.60', 'udp 3478-3479 192.168.1.60', 'both 3074-3074 192.168.1.99']));
   expect(stored.filter((r) => r.startsWith('both 3074'))).toHaveLength(1);

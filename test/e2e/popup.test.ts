@@ -43,11 +43,14 @@ describe('popup', () => {
     await popup.click('#favorite');
     await popup.waitForSelector('#favorite[aria-pressed="true"]');
 
-    // A public address is refused with a reason; a LAN address is kept.
-    await popup.fill('#new-device-name', 'PS5');
+    // No device yet: the form is open, with where to find a PC's address.
+    expect(await popup.locator('#find-ip summary').textContent()).toBe('Where do I find the Windows PC’s IP address?');
+    // A public address is refused with a reason, keeping what was typed; a LAN address is kept.
+    await popup.fill('#new-device-name', 'Gaming PC');
     await popup.fill('#new-device-ip', '8.8.8.8');
     await popup.click('#add-device button[type="submit"]');
     await expect.poll(() => popup.locator('#device-error').textContent()).toMatch(/public internet address/);
+    expect(await popup.locator('#new-device-name').inputValue()).toBe('Gaming PC');
     await popup.fill('#new-device-ip', '192.168.1.50');
     await popup.click('#add-device button[type="submit"]');
     await popup.waitForSelector('#preset-device option:checked:has-text("192.168.1.50")', { state: 'attached' });
@@ -62,7 +65,7 @@ describe('popup', () => {
     await popup.keyboard.press('Enter');
     await popup.waitForSelector('#preset:not([hidden]) #rules');
     expect(await popup.locator('#favorite').getAttribute('aria-pressed')).toBe('true');
-    expect(await popup.locator('#preset-device option:checked').textContent()).toBe('PS5 — 192.168.1.50');
+    expect(await popup.locator('#preset-device option:checked').textContent()).toBe('Gaming PC — 192.168.1.50');
     // Esc goes back to the search with the box focused.
     await popup.keyboard.press('Escape');
     await popup.waitForSelector('#results:not([hidden])');

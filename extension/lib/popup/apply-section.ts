@@ -20,6 +20,8 @@ export interface ApplySectionState {
   /** The user's router addresses (options page), offered as links when this tab is no router. */
   routerOrigins: string[];
   error?: string;
+  /** Something the user must confirm in the preset view first (a forward like a DMZ), in words. */
+  confirmNeeded?: string | null;
 }
 
 export interface ApplySectionActions {
@@ -36,6 +38,7 @@ export function applyBlocker(state: ApplySectionState): string | null {
   if (d.kind === 'app-only') return 'This router is managed in the My Spectrum app: follow the checklist below.';
   if (d.kind === 'unknown') return `PortPilot does not recognise this tab as a router's port-forwarding page (${d.reason}). Open that page (e.g. http://192.168.1.1), or copy the rules.`;
   if (!state.deviceChosen) return 'Choose the device the ports should go to.';
+  if (state.confirmNeeded) return state.confirmNeeded;
   if (state.rules.length === 0) return 'This preset has no rules for the chosen platform.';
   if (state.job && (state.job.state === 'running' || state.job.state === 'paused-login')) return 'An apply is already running in this tab.';
   return null;

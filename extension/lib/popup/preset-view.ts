@@ -2,9 +2,11 @@ import { NAT_GOAL_LABELS, PLATFORM_LABELS, PLATFORMS, UPNP_LABELS, type Platform
 import { rulesFromPreset } from '../apply/plan';
 import type { RouterRule } from '../apply/types';
 import { CATEGORY_LABELS, type BundledPreset, type BundledRule } from '../presets/bundle';
-import { riskNotes } from '../presets/risk';
+import { riskNotes, wideForwards, wideForwardWords } from '../presets/risk';
+import { PROTOCOL_LABELS } from '../presets/rule-text';
 import type { Device } from '../store/db';
 import { rulesAsHtml, rulesAsText, rulesAsTsv } from './copy-rules';
+import { RESERVATION_STEPS } from './device-help';
 import { h, mount } from './dom';
 
 const VERIFICATION_TEXT = {
@@ -13,16 +15,19 @@ const VERIFICATION_TEXT = {
   community: 'from community documentation',
   unverified: 'unverified: no source found yet',
 } as const;
-const PROTOCOL_LABEL = { tcp: 'TCP', udp: 'UDP', both: 'TCP+UDP' } as const;
 /** Shown in the table when no device is chosen yet. */
 export const PLACEHOLDER_IP = '0.0.0.0';
 
 export interface PresetViewState {
   preset: BundledPreset;
   platform: Platform;
+  /** The device Apply goes to (chosen in the apply bar). */
   device: Device | undefined;
-  devices: Device[];
   favorite: boolean;
+  /** The user's own preset: badged, so it cannot pass for a shipped one. */
+  custom: boolean;
+  /** The user confirmed the forwards over 1,000 ports (reset when the rules change). */
+  wideConfirmed: boolean;
   /** Optional rules the user ticked: positions in the platform's forward list. Unticked by default. */
   optional: Set<number>;
   /** Another preset's name, for "includes PlayStation Network ports". */
@@ -33,9 +38,8 @@ export interface PresetViewActions {
   back(): void;
   toggleFavorite(): void;
   choosePlatform(p: Platform): void;
-  chooseDevice(id: number): void;
-  addDevice(name: string, ip: string): Promise<string | null>; // error text or null
   toggleOptional(index: number): void;
+  confirmWide(confirmed: boolean): void;
 }
 
 export function availablePlatforms(preset: BundledPreset): Platform[] {
@@ -44,6 +48,18 @@ export function availablePlatforms(preset: BundledPreset): Platform[] {
 
 export function plannedRules(state: PresetViewState): RouterRule[] {
   return rulesFromPreset(state.preset, state.platform, state.device?.ip ?? PLACEHOLDER_IP, { optional: state.optional });
+}
+
+/** The chosen forward rules: optional ones only when ticked. */
+export function chosenSpecs(state: Pick<PresetViewState, 'preset' | 'platform' | 'optional'>): BundledRule[] {
+  return (state.preset.platforms[state.platform]?.forward ?? []).filter((spec, i) => !spec.optional || state.optional.has(i));
+}
+
+/** Why Apply must wait for the user's confirmation of a very wide forward, or null. */
+export function wideForwardBlocker(state: PresetViewState): string | null {
+  const wide = wideForwards(chosenSpecs(state));
+  if (wide.length === 0 || state.wideConfirmed) return null;
+  return `This preset forwards ${wide.map(wideForwardWords).join(' and ')} to the device: tick “I understand” under the warning first.`;
 }
 
 /** Forward rules in display order: the preset's own first, then each included preset's, with their positions. */
@@ -82,30 +98,17 @@ export function renderPresetView(root: HTMLElement, state: PresetViewState, acti
   const platformSelect = h('select', { id: 'preset-platform', onchange: (e: Event) => actions.choosePlatform((e.target as HTMLSelectElement).value as Platform) },
     ...availablePlatforms(preset).map((p) => h('option', { value: p, selected: p === platform }, PLATFORM_LABELS[p])),
   );
-  const deviceSelect = h('select', { id: 'preset-device', onchange: (e: Event) => actions.chooseDevice(Number((e.target as HTMLSelectElement).value)) },
-    h('option', { value: '0', selected: !state.device }, state.devices.length ? 'Choose a device…' : 'No devices yet'),
-    ...state.devices.map((d) => h('option', { value: d.id!, selected: d.id === state.device?.id }, `${d.name} — ${d.ip}`)),
-  );
-
-  const nameInput = h('input', { id: 'new-device-name', placeholder: 'PS5', 'aria-label': 'Device name', size: 8 });
-  const ipInput = h('input', { id: 'new-device-ip', placeholder: '192.168.1.50', 'aria-label': 'Device LAN IP address', size: 12, inputmode: 'decimal' });
-  const deviceError = h('p', { class: 'error', id: 'device-error', role: 'alert' });
-  const addForm = h('form', { class: 'row', id: 'add-device', 'aria-label': 'Add a device', hidden: state.devices.length > 0,
-    onsubmit: async (e: Event) => {
-      e.preventDefault();
-      deviceError.textContent = (await actions.addDevice(nameInput.value, ipInput.value)) ?? '';
-    } },
-    nameInput, ipInput, h('button', { type: 'submit' }, 'Add device'),
-  );
-
   const hostOnlyUsed = specs.some((s) => s.hostOnly);
+  // An "Internal" column only when some rule maps to other ports: narrower, and one less thing to read.
+  const showInternal = specs.some((s) => s.internal && s.internal.join() !== s.ports.join());
+  const columns = showInternal ? ['Protocol', 'External', 'Internal', 'Purpose'] : ['Protocol', 'Port', 'Purpose'];
   const rowsOf = (spec: BundledRule, index: number) => {
     const chosen = !spec.optional || state.optional.has(index);
     const rules = rulesFromPreset({ name: preset.name, platforms: { [platform]: { forward: [spec] } } }, platform, PLACEHOLDER_IP, { optional: new Set([0]) });
     return rules.map((r, i) => h('tr', { class: chosen ? null : 'skipped' },
-      h('td', {}, PROTOCOL_LABEL[r.protocol]),
+      h('td', {}, PROTOCOL_LABELS[r.protocol]),
       h('td', {}, span(r.externalStart, r.externalEnd)),
-      h('td', {}, span(r.internalStart, r.internalEnd)),
+      showInternal ? h('td', {}, span(r.internalStart, r.internalEnd)) : null,
       h('td', {},
         spec.optional && i === 0
           ? h('label', {}, h('input', { type: 'checkbox', id: `optional-${index}`, checked: chosen, onchange: () => actions.toggleOptional(index) }), ` ${spec.purpose}`)
@@ -117,9 +120,9 @@ export function renderPresetView(root: HTMLElement, state: PresetViewState, acti
     ));
   };
   const table = h('table', { id: 'rules', 'aria-label': `Rules for ${PLATFORM_LABELS[platform]}` },
-    h('thead', {}, h('tr', {}, ...['Protocol', 'External', 'Internal', 'Purpose'].map((c) => h('th', { scope: 'col' }, c)))),
+    h('thead', {}, h('tr', {}, ...columns.map((c) => h('th', { scope: 'col' }, c)))),
     h('tbody', {}, ...groupedRules(specs).flatMap(({ from, rules }) => [
-      from ? h('tr', { class: 'group' }, h('th', { colspan: 4, scope: 'rowgroup' }, `Includes ${state.nameOf?.(from) ?? from} ports`)) : null,
+      from ? h('tr', { class: 'group' }, h('th', { colspan: columns.length, scope: 'rowgroup' }, `Includes ${state.nameOf?.(from) ?? from} ports`)) : null,
       ...rules.flatMap(({ spec, index }) => rowsOf(spec, index)),
     ].filter((row): row is HTMLTableRowElement => row !== null))),
   );
@@ -127,11 +130,24 @@ export function renderPresetView(root: HTMLElement, state: PresetViewState, acti
   const outboundList = outbound.length
     ? h('details', { id: 'outbound' },
         h('summary', {}, 'No forwarding needed for these (only for strict firewalls)'),
-        h('ul', {}, ...outbound.map((o) => h('li', {}, `${PROTOCOL_LABEL[o.protocol]} ${o.ports.join(', ')}: ${o.purpose}`))),
+        h('ul', {}, ...outbound.map((o) => h('li', {}, `${PROTOCOL_LABELS[o.protocol]} ${o.ports.join(', ')}: ${o.purpose}`))),
       )
     : null;
-  const chosenSpecs = specs.filter((spec, i) => !spec.optional || state.optional.has(i));
+  const chosen = chosenSpecs(state);
   const hasForwards = specs.length > 0;
+  const wide = wideForwards(chosen);
+  const risks = riskNotes(chosen);
+  const firstWide = risks.find((n) => n.kind === 'whole-device');
+  const notes = risks.map((n) =>
+    h('div', { class: 'note', role: 'note', 'data-level': n.level, 'data-kind': n.kind },
+      h('p', {}, n.text),
+      n === firstWide
+        ? h('label', { class: 'confirm' },
+            h('input', { type: 'checkbox', id: 'confirm-wide', checked: state.wideConfirmed, onchange: (e: Event) => actions.confirmWide((e.target as HTMLInputElement).checked) }),
+            ` I understand: ${wide.map(wideForwardWords).join(' and ')} will go to ${state.device?.name ?? 'this device'}.`)
+        : null,
+    ),
+  );
 
   const copyStatus = h('span', { class: 'muted', role: 'status' });
   const copy = async (kind: 'text' | 'table') => {
@@ -154,22 +170,22 @@ export function renderPresetView(root: HTMLElement, state: PresetViewState, acti
   mount(root, 
     h('div', { class: 'row' },
       h('button', { id: 'back', type: 'button', onclick: actions.back, 'aria-label': 'Back to search' }, '←'),
-      h('h1', { id: 'preset-title', tabindex: -1 }, preset.name),
+      h('h1', { id: 'preset-title', tabindex: -1 }, preset.name, state.custom ? h('span', { class: 'badge mine', id: 'custom-badge' }, 'Your preset') : null),
       h('button', { id: 'favorite', type: 'button', 'aria-pressed': String(state.favorite), onclick: actions.toggleFavorite,
         'aria-label': state.favorite ? 'Remove from favorites' : 'Add to favorites' }, state.favorite ? '★' : '☆'),
     ),
     h('p', { class: 'muted' }, `${CATEGORY_LABELS[preset.category]} · ${VERIFICATION_TEXT[preset.verification]}`),
     h('div', { class: 'row' }, h('label', { for: 'preset-platform' }, 'Platform'), platformSelect),
-    h('div', { class: 'row' }, h('label', { for: 'preset-device' }, 'Device'), deviceSelect,
-      state.devices.length > 0 ? h('button', { type: 'button', onclick: () => { addForm.hidden = !addForm.hidden; nameInput.focus(); } }, '+ Device') : null),
-    addForm, deviceError,
     ...guidanceNotes(preset, platform),
     hasForwards ? table : null,
     hostOnlyUsed ? h('p', { class: 'muted' }, '"host only" rules matter only if you host games or a server.') : null,
     outboundList,
-    ...riskNotes(chosenSpecs).map((n) => h('p', { class: 'note', role: 'note', 'data-level': n.level }, n.text)),
+    ...notes,
     hasForwards || preset.guidance?.staticIp
-      ? h('p', { class: 'note', role: 'note' }, 'Give the device a fixed LAN address first (a DHCP reservation on the router): a forward points at an address, and the device may get another one tomorrow.')
+      ? h('details', { id: 'dhcp-step', class: 'step' },
+          h('summary', {}, 'Keep the device’s address (DHCP reservation)'),
+          ...RESERVATION_STEPS.map((t) => h('p', {}, t)),
+        )
       : null,
     preset.notes ? h('p', { id: 'preset-notes' }, preset.notes) : null,
     h('div', { class: 'muted' }, 'Sources: ',

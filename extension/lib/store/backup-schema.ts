@@ -32,6 +32,7 @@ function lanIp(ip: string, ctx: z.core.$RefinementCtx<string>): void {
 export const deviceItem = z.strictObject({
   name: z.string().trim().min(1).max(LIMITS.deviceName),
   ip: z.string().max(15).superRefine(lanIp),
+  platform: z.enum(PLATFORMS).optional(),
 });
 
 export const recentItem = z.strictObject({ presetId, usedAt: timestamp });

@@ -49,7 +49,7 @@ export async function exportUserData(now = new Date()): Promise<Backup> {
     format: BACKUP_FORMAT,
     version: BACKUP_VERSION,
     exportedAt: now.toISOString(),
-    devices: devices.map(({ name, ip }) => ({ name, ip })),
+    devices: devices.map(({ name, ip, platform }) => ({ name, ip, ...(platform ? { platform } : {}) })),
     favorites: favorites.map((f) => f.presetId),
     recents: recents.map(({ presetId, usedAt }) => ({ presetId, usedAt })),
     customPresets: customPresets.map((c) => c.preset),

@@ -1,5 +1,5 @@
 import Dexie, { type EntityTable, type Table } from 'dexie';
-import type { Preset } from '../../../data/schema';
+import type { Platform, Preset } from '../../../data/schema';
 import type { RuleOutcome } from '../apply/types';
 import type { MappingKey, RouterMapping } from '../teach/mapping';
 import { deviceName, ROW_CHECKS } from './row-checks';
@@ -8,6 +8,8 @@ export interface Device {
   id?: number;
   name: string;
   ip: string;
+  /** What the device is (a PS5, a PC…): presets for that platform offer it first. Unset on older devices. */
+  platform?: Platform;
 }
 export interface Favorite {
   presetId: string;

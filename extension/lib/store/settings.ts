@@ -1,5 +1,7 @@
-import { isPlatformGroup, type PlatformGroup } from '../presets/platforms';
+import type { Platform } from '../../../data/vocabulary';
+import { isPlatform, isPlatformGroup, type PlatformGroup } from '../presets/platforms';
 import { db } from './db';
+import { checkLanIp } from './lan-ip';
 import { LIMITS } from './limits';
 import { checkRouterAddress } from './router-address';
 
@@ -15,6 +17,16 @@ export const SETTINGS = {
   },
   /** A key local to this browser's database: never exported (a backup carries the device's IP). */
   lastDeviceId: { default: 0 as number, valid: (v: unknown): v is number => Number.isInteger(v) },
+  /**
+   * The device the user chose for each platform, by address (so a backup carries it to another
+   * browser): a PS5 preset offers the PS5, never the device used last for something else.
+   */
+  devicePerPlatform: {
+    default: {} as Partial<Record<Platform, string>>,
+    valid: (v: unknown): v is Partial<Record<Platform, string>> =>
+      typeof v === 'object' && v !== null && !Array.isArray(v) && Object.getPrototypeOf(v) === Object.prototype &&
+      Object.entries(v).every(([k, ip]) => isPlatform(k) && typeof ip === 'string' && ip.length <= 15 && checkLanIp(ip).ok),
+  },
 } as const;
 
 /** Own keys only: "constructor" or "toString" are not settings. */

@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
 import { expandAll } from '../../../extension/lib/presets/bundle';
-import { plannedRules, renderPresetView, type PresetViewActions, type PresetViewState } from '../../../extension/lib/popup/preset-view';
+import { plannedRules, renderPresetView, wideForwardBlocker, type PresetViewActions, type PresetViewState } from '../../../extension/lib/popup/preset-view';
 import { rule, sourcePreset } from '../../support/preset-factory';
 
 const psn = sourcePreset('playstation-network', { name: 'PlayStation Network', category: 'console-network', platforms: { ps5: { forward: [rule('tcp', '3478-3480')] } } });
@@ -24,7 +24,7 @@ const byId = (id: string) => shipped.find((p) => p.id === id)!;
 function render(id: string, platform: PresetViewState['platform'], optional = new Set<number>()) {
   const root = document.createElement('div');
   const toggled: number[] = [];
-  const state: PresetViewState = { preset: byId(id), platform, device: undefined, devices: [], favorite: false, optional, nameOf: (other) => byId(other)?.name };
+  const state: PresetViewState = { preset: byId(id), platform, device: undefined, favorite: false, custom: false, wideConfirmed: false, optional, nameOf: (other) => byId(other)?.name };
   const actions = { toggleOptional: (i: number) => toggled.push(i) } as unknown as PresetViewActions;
   renderPresetView(root, state, actions);
   return { root, state, toggled, text: (sel: string) => root.querySelector(sel)?.textContent ?? null };
@@ -35,10 +35,10 @@ describe('preset view', () => {
     const { root } = render('some-game', 'ps5');
     const rows = [...root.querySelectorAll('#rules tbody tr')].map((tr) => tr.textContent?.replace(/\s+/g, ' ').trim());
     expect(rows).toEqual([
-      'UDP77777777online play',
-      'TCP2808228082 companion appOptional: Only for the companion app',
+      'UDP7777online play',
+      'TCP28082 companion appOptional: Only for the companion app',
       'Includes PlayStation Network ports',
-      'TCP3478–34803478–3480online play',
+      'TCP3478–3480online play',
     ]);
   });
 
@@ -68,5 +68,46 @@ describe('preset view', () => {
     expect(root.querySelector('#rules')).toBeNull();
     expect(root.querySelector('#copy-text')).toBeNull();
     expect(text('#outbound li')).toBe('UDP 3478: calls');
+  });
+});
+
+describe('preset view: trust and risk', () => {
+  const nso = sourcePreset('nso', { name: 'Nintendo Switch Online', category: 'console-network', platforms: { switch: { forward: [{ ...rule('udp', '1-65535'), exclusive: true }] } }, notes: 'All UDP ports.' });
+  const kart = sourcePreset('kart', { name: 'Kart', platforms: { switch: { uses: ['nso'] }, pc: { forward: [{ ...rule('tcp', '8080'), internal: ['80'] }] } } });
+  const [nsoB, kartB] = expandAll([nso, kart]);
+  const view = (over: Partial<PresetViewState> = {}) => {
+    const root = document.createElement('div');
+    const confirmed: boolean[] = [];
+    const state: PresetViewState = { preset: kartB!, platform: 'switch', device: { id: 1, name: 'Switch', ip: '192.168.1.40' }, favorite: false, custom: false, wideConfirmed: false, optional: new Set(), ...over };
+    renderPresetView(root, state, { confirmWide: (c: boolean) => confirmed.push(c) } as unknown as PresetViewActions);
+    return { root, state, confirmed };
+  };
+
+  it('shows one DMZ-like warning for a whole-protocol forward, with a confirmation Apply waits for', () => {
+    const { root, state, confirmed } = view();
+    const notes = [...root.querySelectorAll('.note[role="note"]')];
+    expect(notes.filter((n) => n.getAttribute('data-kind') === 'whole-device')).toHaveLength(1);
+    expect(notes.some((n) => /SSH|FTP|Remote Desktop/.test(n.textContent ?? ''))).toBe(false);
+    const box = root.querySelector<HTMLInputElement>('#confirm-wide')!;
+    expect(box.checked).toBe(false);
+    expect(box.closest('label')!.textContent).toBe(' I understand: every UDP port will go to Switch.');
+    expect(wideForwardBlocker(state)).toMatch(/^This preset forwards every UDP port to the device: tick “I understand”/);
+    box.checked = true;
+    box.dispatchEvent(new Event('change'));
+    expect(confirmed).toEqual([true]);
+    expect(wideForwardBlocker({ ...state, wideConfirmed: true })).toBeNull();
+    expect(wideForwardBlocker({ ...state, preset: nsoB!, platform: 'switch' })).not.toBeNull();
+  });
+
+  it('badges the user\'s own preset in its title', () => {
+    expect(view({ custom: true }).root.querySelector('#preset-title')!.textContent).toBe('KartYour preset');
+    expect(view().root.querySelector('#custom-badge')).toBeNull();
+  });
+
+  it('shows an Internal column only when a rule maps to other ports, and TCP+UDP in words', () => {
+    const { root } = view({ platform: 'pc' });
+    expect([...root.querySelectorAll('#rules thead th')].map((th) => th.textContent)).toEqual(['Protocol', 'External', 'Internal', 'Purpose']);
+    expect(root.querySelector('#rules tbody tr')!.textContent).toBe('TCP808080online play');
+    expect(root.querySelector('#dhcp-step summary')!.textContent).toBe('Keep the device’s address (DHCP reservation)');
   });
 });

@@ -3,6 +3,7 @@ import fc from 'fast-check';
 import { expect, it } from 'vitest';
 import { shippedCatalog } from '../../../extension/lib/presets/shipped-catalog';
 import type { RuleOutcome } from '../../../extension/lib/apply/types';
+import { PLATFORMS } from '../../../data/vocabulary';
 import { PLATFORM_GROUPS } from '../../../extension/lib/presets/platforms';
 import { clearUserData, exportUserData, importUserData } from '../../../extension/lib/store/backup';
 import { saveCustomPreset } from '../../../extension/lib/store/custom-preset-input';
@@ -20,7 +21,7 @@ const shipped = shippedCatalog([{ id: 'fortnite', name: 'Fortnite' }, { id: 'min
 const STATUSES: RuleOutcome['status'][] = ['pending', 'saving', 'applied', 'present', 'conflict', 'failed', 'filled'];
 
 const userData = fc.record({
-  devices: fc.uniqueArray(fc.record({ octet: fc.integer({ min: 1, max: 254 }), name: fc.string({ minLength: 1, maxLength: 45 }) }), { selector: (d) => d.octet, maxLength: 6 }),
+  devices: fc.uniqueArray(fc.record({ octet: fc.integer({ min: 1, max: 254 }), name: fc.string({ minLength: 1, maxLength: 45 }), platform: fc.option(fc.constantFrom(...PLATFORMS), { nil: undefined }) }), { selector: (d) => d.octet, maxLength: 6 }),
   presets: fc.uniqueArray(fc.stringMatching(/^[a-z]{1,8}(-[a-z0-9]{1,4})?$/), { maxLength: 4 }),
   favorites: fc.array(fc.constantFrom('fortnite', 'minecraft-java'), { maxLength: 2 }),
   recents: fc.array(fc.record({ id: fc.constantFrom('fortnite', 'minecraft-java'), at: fc.integer({ min: 0, max: Date.now() }) }), { maxLength: 4 }),
@@ -59,7 +60,7 @@ it('exports any data the app can write and imports it back unchanged into an emp
       const devices = [];
       for (const d of data.devices) {
         if (!d.name.trim() || d.name.trim().length > 40) continue; // the app refuses these at input
-        devices.push(await saveDevice(d.name, `192.168.1.${d.octet}`));
+        devices.push(await saveDevice(d.name, `192.168.1.${d.octet}`, undefined, { platform: d.platform }));
       }
       for (const id of data.presets) await saveCustomPreset(preset(`my-${id}`), shipped);
       for (const id of data.favorites) await toggleFavorite(id);
@@ -81,6 +82,8 @@ it('exports any data the app can write and imports it back unchanged into an emp
       }
       await setSetting('platformFilter', data.filter);
       if (devices.length) await setSetting('lastDeviceId', devices[data.lastDevice % devices.length]!.id!);
+      const chosen = devices.filter((d) => d.platform);
+      if (chosen.length) await setSetting('devicePerPlatform', Object.fromEntries(chosen.map((d) => [d.platform!, d.ip])));
 
       const before = await exportUserData(new Date(0));
       expect(before.mappings).toHaveLength(mappingKeys.size);

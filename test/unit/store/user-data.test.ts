@@ -4,7 +4,7 @@ import { clearUserData, exportUserData, importUserData } from '../../../extensio
 import { listCustomPresets } from '../../../extension/lib/store/custom-presets';
 import { saveCustomPreset } from '../../../extension/lib/store/custom-preset-input';
 import { db } from '../../../extension/lib/store/db';
-import { listDevices, saveDevice } from '../../../extension/lib/store/devices';
+import { DeviceAddressTaken, listDevices, saveDevice } from '../../../extension/lib/store/devices';
 import { UserDataError } from '../../../extension/lib/store/errors';
 import { favoriteIds, toggleFavorite } from '../../../extension/lib/store/favorites';
 import { MAX_RECENTS, recentIds, recordRecent } from '../../../extension/lib/store/recents';
@@ -29,8 +29,20 @@ describe('devices', () => {
   it('saves, lists and keeps one device per IP', async () => {
     await saveDevice('PS5', '192.168.1.50');
     await saveDevice('Gaming PC', '192.168.1.20');
-    await saveDevice('PlayStation 5', '192.168.1.50'); // same address: a rename, not a second device
+    // Same address: never a second device, and never a silent rename: the caller asks first.
+    const taken = await saveDevice('PlayStation 5', '192.168.1.50').catch((e: unknown) => e);
+    expect(taken).toBeInstanceOf(DeviceAddressTaken);
+    expect((taken as DeviceAddressTaken).existing).toMatchObject({ name: 'PS5', ip: '192.168.1.50' });
+    expect((taken as DeviceAddressTaken).problems).toEqual(['192.168.1.50 is already “PS5”. Rename that device, or check the address.']);
+    expect((await listDevices()).map((d) => `${d.name} ${d.ip}`)).toEqual(['Gaming PC 192.168.1.20', 'PS5 192.168.1.50']);
+    await saveDevice('PlayStation 5', '192.168.1.50', undefined, { replaceAtAddress: true });
     expect((await listDevices()).map((d) => `${d.name} ${d.ip}`)).toEqual(['Gaming PC 192.168.1.20', 'PlayStation 5 192.168.1.50']);
+  });
+
+  it('remembers what a device is, and keeps it through a rename', async () => {
+    await saveDevice('PS5', '192.168.1.50', undefined, { platform: 'ps5' });
+    await saveDevice('Living room', '192.168.1.50', undefined, { replaceAtAddress: true });
+    expect(await listDevices()).toEqual([expect.objectContaining({ name: 'Living room', platform: 'ps5' })]);
   });
 
   it('rejects a bad address and an empty name, listing both, writing nothing', async () => {

@@ -1,0 +1,123 @@
+// The popup as a guide, in Chromium with the built extension on a router fixture: devices per
+// platform, a forward like a DMZ confirmed first, the apply bar in view at 600 px, nothing
+// sideways at 320 px, and focus kept (Apply → outcome headline, never the page body).
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { launchWithExtension, openPopup, tabIdOf, type ExtensionBrowser } from '../support/browser';
+import { startRouterServer, type RouterServer } from '../support/router-server';
+
+let ext: ExtensionBrowser;
+let server: RouterServer;
+beforeAll(async () => {
+  ext = await launchWithExtension();
+  server = await startRouterServer('rac2v1k');
+});
+afterAll(async () => {
+  await ext?.close();
+  await server?.close();
+});
+
+async function popupOnRouter(): Promise<{ popup: Page; router: Page }> {
+  const router = await ext.context.newPage();
+  await router.goto(server.url);
+  const popup = await openPopup(ext.context, ext.extensionId, await tabIdOf(ext, router));
+  await popup.setViewportSize({ width: 400, height: 600 });
+  await popup.waitForSelector('#results li');
+  return { popup, router };
+}
+
+async function open(popup: Page, query: string, name: RegExp): Promise<void> {
+  await popup.fill('#q', query);
+  await popup.waitForFunction((src) => new RegExp(src).test(document.querySelector('#results li .name')?.textContent ?? ''), name.source);
+  await popup.keyboard.press('Enter');
+  await popup.waitForSelector('#router-detected');
+}
+
+const addDevice = async (popup: Page, name: string, ip: string, platform: string) => {
+  if (await popup.locator('#add-device').isHidden()) await popup.click('#add-device-toggle');
+  await popup.fill('#new-device-name', name);
+  await popup.fill('#new-device-ip', ip);
+  await popup.selectOption('#new-device-platform', platform);
+  await popup.click('#add-device button[type="submit"]');
+};
+
+describe('popup guide', () => {
+  it('chooses the device per platform and asks before reusing an address', async () => {
+    const { popup, router } = await popupOnRouter();
+    await open(popup, 'playstation network', /^PlayStation Network$/);
+    await addDevice(popup, 'PS5', '192.168.1.50', 'ps5');
+    await popup.waitForSelector('#preset-device option:checked:has-text("PS5 — 192.168.1.50")', { state: 'attached' });
+    await addDevice(popup, 'Gaming PC', '192.168.1.50', 'pc');
+    await popup.waitForSelector('#device-taken');
+    expect(await popup.locator('#device-taken p').textContent()).toMatch(/^192\.168\.1\.50 is already “PS5”/);
+    expect(await popup.evaluate(() => document.activeElement?.id)).toBe('replace-device');
+    await popup.click('#keep-device');
+    // A PC added while looking at a PlayStation preset is kept for PC presets, not chosen here.
+    await addDevice(popup, 'Gaming PC', '192.168.1.20', 'pc');
+    await popup.waitForSelector('#device-note');
+    expect(await popup.locator('#device-note').textContent()).toBe('Added “Gaming PC”: PortPilot offers it for PC presets.');
+    expect(await popup.locator('#preset-device option:checked').textContent()).toBe('PS5 — 192.168.1.50');
+    await popup.keyboard.press('Escape');
+
+    // A PC preset offers the PC; a PlayStation preset the PS5; a Switch preset asks.
+    await open(popup, 'minecraft java', /Minecraft: Java/);
+    expect(await popup.locator('#preset-device option:checked').textContent()).toBe('Gaming PC — 192.168.1.20');
+    await popup.keyboard.press('Escape');
+    await open(popup, 'black ops 6', /Black Ops 6/);
+    await popup.selectOption('#preset-platform', 'ps5');
+    await expect.poll(() => popup.locator('#preset-device option:checked').textContent()).toBe('PS5 — 192.168.1.50');
+    await popup.keyboard.press('Escape');
+    await open(popup, 'mario kart', /Mario Kart/);
+    expect(await popup.locator('#preset-device option:checked').textContent()).toBe('Choose a device…');
+    await Promise.all([popup.close(), router.close()]);
+  });
+
+  it('asks for an explicit "I understand" before forwarding every UDP port, and keeps Apply in view', async () => {
+    const { popup, router } = await popupOnRouter();
+    await open(popup, 'mario kart', /Mario Kart/);
+    await addDevice(popup, 'Switch', '192.168.1.40', 'switch');
+    await popup.waitForSelector('#preset-device option:checked:has-text("Switch")', { state: 'attached' });
+    // One warning, not a box per well-known port.
+    expect(await popup.locator('#preset-body .note[data-kind="whole-device"]').count()).toBe(1);
+    expect(await popup.locator('#preset-body .note').allTextContents()).not.toContainEqual(expect.stringMatching(/SSH|Remote Desktop|FTP/));
+    expect(await popup.locator('#apply').isDisabled()).toBe(true);
+    expect(await popup.locator('#apply-reason').textContent()).toMatch(/every UDP port.*I understand/);
+    // The apply bar is on screen in a 600 px popup, whatever the length of the preset.
+    const box = await popup.locator('#apply').boundingBox();
+    expect(box!.y + box!.height).toBeLessThanOrEqual(600);
+    await popup.check('#confirm-wide');
+    await popup.waitForSelector('#apply:not([disabled])');
+    expect(await popup.evaluate(() => document.activeElement?.id)).toBe('confirm-wide');
+    // Changing the device asks again.
+    await popup.selectOption('#preset-device', { label: 'Choose a device…' });
+    await popup.selectOption('#preset-device', { label: 'Switch — 192.168.1.40' });
+    expect(await popup.locator('#confirm-wide').isChecked()).toBe(false);
+    await Promise.all([popup.close(), router.close()]);
+  });
+
+  it('moves focus to the outcome headline after Apply by keyboard, and says how to check', async () => {
+    server.reset();
+    const { popup, router } = await popupOnRouter();
+    await open(popup, 'xbox network', /^Xbox network$/);
+    await addDevice(popup, 'Xbox', '192.168.1.51', 'xbox-series');
+    await popup.waitForSelector('#apply:not([disabled])');
+    await popup.focus('#apply');
+    await popup.keyboard.press('Enter');
+    await popup.waitForSelector('#apply-progress');
+    expect(await popup.evaluate(() => document.activeElement?.getAttribute('role'))).toBe('status');
+    await popup.waitForSelector('#did-it-work', { timeout: 30_000 });
+    expect(await popup.evaluate(() => document.activeElement === document.body)).toBe(false);
+    expect(await popup.locator('#did-it-work').textContent()).toMatch(/Test NAT type.*NAT type Open/);
+    await Promise.all([popup.close(), router.close()]);
+  });
+
+  it('works at 320 px without sideways scrolling', async () => {
+    const { popup, router } = await popupOnRouter();
+    await popup.setViewportSize({ width: 320, height: 600 });
+    const overflow = () => popup.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    expect(await overflow()).toBe(0);
+    await open(popup, 'call of duty warzone', /Warzone/);
+    expect(await overflow()).toBe(0);
+    await Promise.all([popup.close(), router.close()]);
+  });
+});
