@@ -1,25 +1,17 @@
 // The popup as a guide, in Chromium with the built extension on a router fixture: devices per
 // platform, a forward like a DMZ confirmed first, the apply bar in view at 600 px, nothing
 // sideways at 320 px, and focus kept (Apply → outcome headline, never the page body).
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { launchWithExtension, openPopup, tabIdOf, type ExtensionBrowser } from '../support/browser';
-import { startRouterServer, type RouterServer } from '../support/router-server';
+import { openPopup, tabIdOf } from '../support/browser';
+import { extensionWithRouter } from '../support/extension-with-router';
 
-let ext: ExtensionBrowser;
-let server: RouterServer;
-beforeAll(async () => {
-  ext = await launchWithExtension();
-  server = await startRouterServer('rac2v1k');
-});
-afterAll(async () => {
-  await ext?.close();
-  await server?.close();
-});
+const session = extensionWithRouter('rac2v1k');
 
 async function popupOnRouter(): Promise<{ popup: Page; router: Page }> {
+  const ext = session.ext();
   const router = await ext.context.newPage();
-  await router.goto(server.url);
+  await router.goto(session.server().url);
   const popup = await openPopup(ext.context, ext.extensionId, await tabIdOf(ext, router));
   await popup.setViewportSize({ width: 400, height: 600 });
   await popup.waitForSelector('#results li');
@@ -96,7 +88,7 @@ describe('popup guide', () => {
   });
 
   it('moves focus to the outcome headline after Apply by keyboard, and says how to check', async () => {
-    server.reset();
+    session.server().reset();
     const { popup, router } = await popupOnRouter();
     await open(popup, 'xbox network', /^Xbox network$/);
     await addDevice(popup, 'Xbox', '192.168.1.51', 'xbox-series');
