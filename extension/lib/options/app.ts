@@ -76,7 +76,7 @@ export async function startOptions(): Promise<void> {
   async function renderDevices(): Promise<void> {
     const devices = await listDevices();
     mount(byId('devices'),
-      h('tr', {}, h('th', { scope: 'col' }, 'Name'), h('th', { scope: 'col' }, 'LAN IP'), h('th', {}, '')),
+      h('tr', {}, h('th', { scope: 'col' }, 'Name'), h('th', { scope: 'col' }, 'LAN IP'), h('th', { scope: 'col' }, h('span', { class: 'sr-only' }, 'Remove'))),
       ...devices.map((d) =>
         h('tr', {}, h('td', {}, d.name), h('td', {}, d.ip),
           h('td', {}, h('button', { type: 'button', 'aria-label': `Remove ${d.name}`, onclick: async () => { await removeDevice(d.id!); await renderDevices(); } }, 'Remove'))),
