@@ -21,7 +21,14 @@ describe('popup', () => {
     await popup.setViewportSize({ width: 400, height: 600 });
     // The search box has focus on opening: typing needs no click.
     await popup.waitForSelector('#results li');
+    // First screen: what PortPilot does, whether forwarding is needed at all, popular presets first.
+    expect(await popup.locator('#welcome .intro').textContent()).toMatch(/^PortPilot fills in your router’s port-forwarding page/);
+    expect(await popup.locator('#need-forwarding summary').textContent()).toBe('Do I need to forward ports?');
+    expect(await popup.locator('#results li .name').first().textContent()).toBe('Xbox network');
+    expect(await popup.locator('#results li').first().textContent()).toMatch(/popular/);
+    await popup.screenshot({ path: `${OUT}/popup-first-screen.png` });
     await popup.keyboard.type('minecraft');
+    await popup.waitForSelector('#welcome', { state: 'hidden' });
     await popup.waitForFunction(() => document.querySelector('#results li')?.textContent?.includes('Minecraft'));
     const names = await popup.locator('#results li > span:first-child').allTextContents();
     expect(names.length).toBeGreaterThan(1);

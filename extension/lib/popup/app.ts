@@ -2,6 +2,7 @@ import { browser } from 'wxt/browser';
 import type { ApplyJob, Detection } from '../apply/types';
 import { expandCustom } from '../presets/bundle';
 import { loadShippedSearch } from '../presets/load';
+import { POPULAR_PRESETS } from '../presets/popular';
 import { groupMask, isPlatformGroup, platformBit, PLATFORM_GROUPS, type PlatformGroup } from '../presets/platforms';
 import type { PresetSearch } from '../presets/search';
 import { listCustomPresets } from '../store/custom-presets';
@@ -30,7 +31,7 @@ interface PopupState {
 }
 
 /** The list screen's parts, hidden while a preset is open. */
-const LIST_PARTS = ['results', 'search-bar', 'hint', 'status'];
+const LIST_PARTS = ['results', 'search-bar', 'hint', 'status', 'list-title'];
 
 /** Wires the popup page: search box → results → preset view → apply. */
 export async function startPopup(): Promise<void> {
@@ -41,13 +42,16 @@ export async function startPopup(): Promise<void> {
   const resultsEl = byId<HTMLUListElement>('results');
   const state: PopupState = { platformFilter: 'all', favorites: new Set(), recents: [], devices: [], routerOrigins: [] };
   const emptyState = byId('empty-state');
+  const welcome = byId('welcome');
   const results = new ResultList(resultsEl, input, (id) => void openPreset(id), (id) => state.search?.byId(id)?.name);
 
   function runSearch(): void {
     if (!state.search) return;
-    const hits = state.search.search(input.value, { platform: state.platformFilter, favorites: state.favorites, recents: state.recents });
+    const hits = state.search.search(input.value, { platform: state.platformFilter, favorites: state.favorites, recents: state.recents, popular: POPULAR_PRESETS });
     results.render(hits);
     const query = input.value.trim();
+    // The welcome lines are for the first screen; typing makes room for the results.
+    welcome.hidden = query !== '' || screen.isOpen;
     emptyState.hidden = !query || hits.length > 0;
     if (!emptyState.hidden) renderNoResults(emptyState, query);
     status.textContent = query
@@ -82,7 +86,7 @@ export async function startPopup(): Promise<void> {
     const platforms = availablePlatforms(preset);
     const preferred = platforms.find((p) => (platformBit(p) & groupMask(state.platformFilter)) !== 0) ?? platforms[0]!;
     void recordRecent(id).then(async () => (state.recents = await recentIds()));
-    for (const part of [...LIST_PARTS, 'empty-state']) byId(part).hidden = true;
+    for (const part of [...LIST_PARTS, 'empty-state', 'welcome']) byId(part).hidden = true;
     presetRoot.hidden = false;
     await screen.open(preset, preferred);
   }

@@ -3,7 +3,7 @@ import { ruleSummary } from '../presets/rule-text';
 import type { MatchedRule, SearchHit } from '../presets/search';
 import { h } from './dom';
 
-const TIER_BADGE = { exact: null, favorite: '★ favorite', recent: 'recent', match: null } as const;
+const TIER_BADGE = { exact: null, favorite: '★ favorite', recent: 'recent', popular: 'popular', match: null } as const;
 
 /** "UDP 3478-3479 · PlayStation Network NAT traversal", and where an included rule comes from. */
 export function matchText(m: MatchedRule, nameOf: (id: string) => string | undefined): string {

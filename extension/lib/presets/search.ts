@@ -12,6 +12,8 @@ export interface SearchContext {
   favorites?: ReadonlySet<string>;
   /** Preset ids, most recent first. */
   recents?: readonly string[];
+  /** Offered after favorites and recents when nothing is typed (the first screen). */
+  popular?: readonly string[];
   limit?: number;
 }
 
@@ -30,7 +32,7 @@ export interface MatchedRule {
 export interface SearchHit {
   preset: BundledPreset;
   /** Why it ranks where it does: people read "exact" and "favorite" as badges. */
-  tier: 'exact' | 'favorite' | 'recent' | 'match';
+  tier: 'exact' | 'favorite' | 'recent' | 'popular' | 'match';
   /** The ranking score within the tier (text relevance, or how precisely a rule names the port). */
   score: number;
   /** For port queries: the rules that cover the queried ports. Empty for name searches. */
@@ -156,7 +158,7 @@ export class PresetSearch {
     const recentRank = new Map((ctx.recents ?? []).map((id, i) => [id, i]));
 
     const byPort = query.ports.length > 0 || query.protocol !== undefined;
-    if (!query.text && !byPort) return this.browse(mask, favorites, ctx.recents ?? [], limit);
+    if (!query.text && !byPort) return this.browse(mask, favorites, ctx.recents ?? [], ctx.popular ?? [], limit);
 
     // preset index → score. Words narrow by text, numbers by the ports of the rules...
     const candidates = new Map<number, number>();
@@ -183,7 +185,7 @@ export class PresetSearch {
       if (recentRank.has(id)) return 'recent';
       return 'match';
     };
-    const tierRank = { exact: 0, favorite: 1, recent: 2, match: 3 };
+    const tierRank = { exact: 0, favorite: 1, recent: 2, popular: 3, match: 3 };
     const hits: { i: number; tier: SearchHit['tier']; score: number }[] = [];
     for (const [i, score] of candidates) {
       if ((this.presetPlatformBits[i]! & mask) === 0) continue;
@@ -324,7 +326,7 @@ export class PresetSearch {
     return result ?? new Map();
   }
 
-  private browse(mask: number, favorites: ReadonlySet<string>, recents: readonly string[], limit: number): SearchHit[] {
+  private browse(mask: number, favorites: ReadonlySet<string>, recents: readonly string[], popular: readonly string[], limit: number): SearchHit[] {
     const hits: { i: number; tier: SearchHit['tier'] }[] = [];
     const seen = new Set<string>();
     const push = (id: string, tier: SearchHit['tier']) => {
@@ -335,6 +337,7 @@ export class PresetSearch {
     };
     for (const id of favorites) push(id, 'favorite');
     for (const id of recents) push(id, 'recent');
+    for (const id of popular) push(id, 'popular');
     this.alphabetical ??= [...this.presets].sort((a, b) => a.name.localeCompare(b.name));
     for (const p of this.alphabetical) {
       if (hits.length >= limit) break;
