@@ -9,6 +9,7 @@ import { runEngine } from '../lib/apply/engine';
 import type { ApplyJob } from '../lib/apply/types';
 import { detectPage } from '../lib/routers/detect';
 import { pageOutline } from '../lib/routers/outline';
+import { openForwarding } from '../lib/routers/router-home';
 
 interface PortPilotGlobal {
   listening?: boolean;
@@ -47,6 +48,9 @@ export default defineContentScript({
         const msg = message as RouterRequest;
         if (msg?.type === 'router:detect') return Promise.resolve(detectPage(document, location.href).detection);
         if (msg?.type === 'router:outline') return Promise.resolve(pageOutline(document));
+        if (msg?.type === 'router:open-forwarding') {
+          return Promise.resolve(openForwarding(document, detectPage(document, location.href).detection.forwarding));
+        }
         if (msg?.type === 'router:run') {
           void run();
           return Promise.resolve(true);

@@ -30,13 +30,14 @@ export type ApplyRequest =
   | { type: 'apply:stop'; tabId: number }
   | { type: 'detect'; tabId: number }
   | { type: 'outline'; tabId: number }
+  | { type: 'open-forwarding'; tabId: number }
   | { type: 'job:get' }
   | { type: 'job:save'; job: ApplyJob };
 
 export type ApplyStartResponse = { ok: true; job: ApplyJob } | { ok: false; error: string };
 
 /** Messages the background sends to the router content script (tabs.sendMessage). */
-export type RouterRequest = { type: 'router:detect' } | { type: 'router:outline' } | { type: 'router:run' };
+export type RouterRequest = { type: 'router:detect' } | { type: 'router:outline' } | { type: 'router:run' } | { type: 'router:open-forwarding' };
 
 /** Broadcast to extension pages (the popup) on every job change. */
 export interface JobChanged {
@@ -188,6 +189,8 @@ export function registerApplyHandlers(options: ApplyHandlerOptions = {}): void {
         return detectInTab(msg.tabId);
       case 'outline':
         return outlineOfTab(msg.tabId);
+      case 'open-forwarding':
+        return openForwardingInTab(msg.tabId);
       default:
         return undefined;
     }
@@ -196,7 +199,7 @@ export function registerApplyHandlers(options: ApplyHandlerOptions = {}): void {
   browser.runtime.onMessage.addListener((message: unknown, sender: Browser.runtime.MessageSender) => {
     const msg = message as ApplyRequest;
     if (!msg || typeof msg !== 'object' || typeof msg.type !== 'string') return undefined;
-    if (!/^(apply:|job:get$|job:save$|detect$|outline$)/.test(msg.type)) return undefined;
+    if (!/^(apply:|job:get$|job:save$|detect$|outline$|open-forwarding$)/.test(msg.type)) return undefined;
     return handle(msg, sender);
   });
 
@@ -245,6 +248,17 @@ export async function detectInTab(tabId: number): Promise<Detection> {
     return d ?? { kind: 'unknown', reason: 'the page did not answer', origin };
   } catch (e) {
     return { kind: 'unknown', reason: `cannot read this page: ${(e as Error).message}`, origin };
+  }
+}
+
+/** Asks the content script to follow the page's way to its port-forwarding page. */
+export async function openForwardingInTab(tabId: number): Promise<{ ok: true } | { ok: false; error: string }> {
+  try {
+    await injectRouterScript(tabId);
+    const answer = (await browser.tabs.sendMessage(tabId, { type: 'router:open-forwarding' } satisfies RouterRequest)) as { ok: true } | { ok: false; error: string } | undefined;
+    return answer ?? { ok: false, error: 'The router page did not answer. Open port forwarding from its menu.' };
+  } catch {
+    return { ok: false, error: 'PortPilot cannot reach this page any more. Open port forwarding from the router menu.' };
   }
 }
 

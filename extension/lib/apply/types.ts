@@ -4,6 +4,7 @@
  * of the test router server's POST /__fixture/rules.
  */
 import type { Protocol } from '../../../data/schema';
+import type { ForwardingWay } from '../routers/router-home';
 
 export interface RouterRule {
   name: string;
@@ -68,7 +69,15 @@ export interface Detection {
   kind: PageKind;
   adapterId?: string;
   adapterName?: string;
-  /** Why: the markers that matched, or which fields could not be identified. */
+  /** Why, for developers: the markers that matched, or which fields could not be identified. */
   reason: string;
   origin: string;
+  /** The router's name when the page names it clearly ("Spectrum RAC2V1K"); shown to people. */
+  router?: string;
+  /** Not the port-forwarding page: the way there (the page's own link, or the router's known page). */
+  forwarding?: ForwardingWay;
+  /** This page already is the port-forwarding page (its form could not be used). */
+  onForwardingPage?: boolean;
+  /** Why there is no form to fill, in words for a person (no patterns, no ids). */
+  problem?: string;
 }

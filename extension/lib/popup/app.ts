@@ -12,7 +12,8 @@ import { favoriteIds } from '../store/favorites';
 import { recentIds, recordRecent } from '../store/recents';
 import { checkRouterAddress } from '../store/router-address';
 import { getSetting, setSetting } from '../store/settings';
-import { byId } from './dom';
+import { notTheFormPage, openForwardingButton, routerLine } from './apply-section';
+import { byId, h, mount } from './dom';
 import { availablePlatforms } from './preset-view';
 import { PresetScreen } from './preset-screen';
 import { renderNoResults } from './no-results';
@@ -28,6 +29,8 @@ interface PopupState {
   tabId?: number;
   detection?: Detection;
   routerOrigins: string[];
+  /** Why "Open Port Forwarding" did not work, in words. */
+  forwardingError?: string;
 }
 
 /** The list screen's parts, hidden while a preset is open. */
@@ -70,12 +73,54 @@ export async function startPopup(): Promise<void> {
     tabId: () => state.tabId,
     detection: () => state.detection,
     routerOrigins: () => state.routerOrigins,
+    openForwarding: () => openForwarding(),
   });
+
+  /** Above the list: whose router this tab shows, and the way to its port-forwarding page. */
+  function renderRouterHere(): void {
+    const root = byId('router-here');
+    const d = state.detection;
+    const line = d && (d.router || d.forwarding) ? (d.kind === 'unknown' ? notTheFormPage(d) : routerLine(d)) : null;
+    root.hidden = !line || screen.isOpen;
+    if (!line || !d) return root.replaceChildren();
+    mount(root,
+      h('p', {}, line),
+      d.kind === 'unknown' ? openForwardingButton(d, () => void openForwarding().then(renderRouter)) : null,
+      state.forwardingError ? h('p', { class: 'error', role: 'alert' }, state.forwardingError) : null,
+    );
+  }
+
+  function renderRouter(): void {
+    renderRouterHere();
+    screen.render();
+  }
+
+  /** Follows the page's link (or the router's known page), then looks at the tab again once it has moved. */
+  async function openForwarding(): Promise<string | null> {
+    const tabId = state.tabId;
+    if (tabId === undefined) return null;
+    const answer = await routerClient.openForwarding(tabId).catch(() => ({ ok: false, error: 'PortPilot cannot reach this tab.' }));
+    state.forwardingError = answer.ok ? undefined : (answer.error ?? 'The port-forwarding page could not be opened. Open it from the router menu.');
+    if (!answer.ok) return state.forwardingError!;
+    const before = state.detection;
+    state.detection = undefined; // "Looking at the current tab…"
+    renderRouter();
+    let now = before;
+    for (let i = 0; i < 20; i++) {
+      await new Promise((r) => setTimeout(r, 500));
+      now = await routerClient.detect(tabId).catch(() => now);
+      if (now && (now.kind !== 'unknown' || !now.forwarding)) break;
+    }
+    state.detection = now;
+    renderRouter();
+    return null;
+  }
 
   function showList(): void {
     screen.close();
     presetRoot.hidden = true;
     for (const id of LIST_PARTS) byId(id).hidden = false;
+    renderRouterHere();
     runSearch();
     input.focus();
   }
@@ -86,7 +131,7 @@ export async function startPopup(): Promise<void> {
     const platforms = availablePlatforms(preset);
     const preferred = platforms.find((p) => (platformBit(p) & groupMask(state.platformFilter)) !== 0) ?? platforms[0]!;
     void recordRecent(id).then(async () => (state.recents = await recentIds()));
-    for (const part of [...LIST_PARTS, 'empty-state', 'welcome']) byId(part).hidden = true;
+    for (const part of [...LIST_PARTS, 'empty-state', 'welcome', 'router-here']) byId(part).hidden = true;
     presetRoot.hidden = false;
     await screen.open(preset, preferred);
   }
@@ -153,5 +198,5 @@ export async function startPopup(): Promise<void> {
   } else {
     state.detection = { kind: 'unknown', reason: 'no tab to look at', origin: '' };
   }
-  screen.render();
+  renderRouter();
 }

@@ -28,6 +28,36 @@ export interface ApplySectionActions {
   apply(mode: ApplyMode): void;
   stop(): void;
   exportOutline(): void;
+  /** Follows the router page's own way to its port-forwarding page. */
+  openForwarding(): void;
+}
+
+/** What to say on a page with no form to fill: whose router it is and where to go. Words only. */
+export function notTheFormPage(d: Detection): string {
+  const whose = d.router ? `This is your ${d.router}. ` : '';
+  if (d.forwarding) return `${whose || 'This is a page of your router. '}Port forwarding is on another page: open it, then apply.`;
+  if (d.onForwardingPage) {
+    return `${whose}PortPilot cannot fill the port-forwarding form on this page${d.problem ? ` (${d.problem})` : ''}. Copy the rules, or export the page outline so this router can be supported.`;
+  }
+  if (whose) return `${whose}PortPilot found no port-forwarding form here. Open the router's port-forwarding page, then reopen PortPilot.`;
+  return "PortPilot does not recognise this tab as a router's port-forwarding page. Open that page, for example http://192.168.1.1, or copy the rules.";
+}
+
+/** "Open Port Forwarding", with the page's own words for where it goes. */
+export function openForwardingButton(d: Detection, onOpen: () => void): HTMLElement | null {
+  if (!d.forwarding) return null;
+  const where = d.forwarding.via === 'link' ? `“${d.forwarding.text}” on this page` : "the router's port-forwarding page";
+  return h('p', { class: 'row', id: 'forwarding-way' },
+    h('button', { type: 'button', id: 'open-forwarding', onclick: onOpen, 'aria-describedby': 'forwarding-where' }, 'Open Port Forwarding'),
+    h('span', { class: 'muted', id: 'forwarding-where' }, ` Opens ${where}.`),
+  );
+}
+
+/** "This is your Spectrum RAC2V1K (http://192.168.1.1)" when the page names the router clearly. */
+export function routerLine(d: Detection): string | null {
+  if (d.router) return `This is your ${d.router} (${d.origin})`;
+  if (d.kind === 'unknown') return null;
+  return `Router: ${d.adapterName ?? 'a router page'} (${d.origin})`;
 }
 
 /** Why Apply is unavailable, or null when it can run. */
@@ -36,7 +66,7 @@ export function applyBlocker(state: ApplySectionState): string | null {
   if (!d) return 'Looking at the current tab…';
   if (d.kind === 'login') return 'Log in to your router in this tab, open its port-forwarding page, then reopen PortPilot.';
   if (d.kind === 'app-only') return 'This router is managed in the My Spectrum app: follow the checklist below.';
-  if (d.kind === 'unknown') return `PortPilot does not recognise this tab as a router's port-forwarding page (${d.reason}). Open that page (e.g. http://192.168.1.1), or copy the rules.`;
+  if (d.kind === 'unknown') return notTheFormPage(d);
   if (!state.deviceChosen) return 'Choose the device the ports should go to.';
   if (state.confirmNeeded) return state.confirmNeeded;
   if (state.rules.length === 0) return 'This preset has no rules for the chosen platform.';
@@ -93,7 +123,7 @@ export function renderApplySection(root: HTMLElement, state: ApplySectionState, 
   const d = state.detection;
   mount(root, 
     h('h2', { class: 'sr-only' }, 'Router'),
-    d && d.kind !== 'unknown' ? h('p', { class: 'muted', id: 'router-detected' }, `Router: ${d.adapterName ?? d.adapterId ?? 'generic form'} (${d.origin})`) : null,
+    d && routerLine(d) ? h('p', { class: 'muted', id: 'router-detected' }, routerLine(d)) : null,
     h('div', { class: 'row' },
       h('button', { type: 'button', class: 'primary', id: 'apply', disabled: blocker !== null, 'aria-describedby': 'apply-reason', onclick: () => actions.apply('apply') },
         `Apply ${state.rules.length} rule${state.rules.length === 1 ? '' : 's'} to router`),
@@ -101,6 +131,7 @@ export function renderApplySection(root: HTMLElement, state: ApplySectionState, 
     ),
     h('p', { class: 'muted', id: 'apply-reason' }, blocker ?? 'Existing rules are read first: nothing of yours is changed or removed.'),
     state.error ? h('p', { class: 'error', role: 'alert' }, state.error) : null,
+    d?.kind === 'unknown' ? openForwardingButton(d, actions.openForwarding) : null,
     d?.kind === 'app-only' ? appChecklist(state.rules) : null,
     d?.kind === 'unknown' && state.routerOrigins.length
       ? h('p', { class: 'muted', id: 'router-links' }, 'Open your router: ',

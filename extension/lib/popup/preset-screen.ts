@@ -31,6 +31,8 @@ export interface PresetScreenContext {
   tabId(): number | undefined;
   detection(): Detection | undefined;
   routerOrigins(): string[];
+  /** Takes the tab to the router's port-forwarding page; the error in words, or null. */
+  openForwarding(): Promise<string | null>;
 }
 
 /** The router's address, when the tab is a router page shown by IP ("192.168.0.1"). */
@@ -160,6 +162,11 @@ export class PresetScreen {
         this.render();
       },
       exportOutline: () => void this.exportOutline(),
+      openForwarding: () =>
+        void this.ctx.openForwarding().then((error) => {
+          this.applyError = error ?? undefined;
+          this.render();
+        }),
     });
     renderAfterApply(this.afterRoot, { job: this.job, platform: view.platform, devices: this.ctx.devices(), preset: view.preset });
     // The headline can take focus: Apply is replaced under the user's finger.

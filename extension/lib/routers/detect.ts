@@ -6,6 +6,7 @@ import { findFields, type FindResult } from './generic/finder';
 import { isHiddenElement, textOf, visibleControls } from './generic/signals';
 import { hasRulesTable } from './generic/table';
 import { pickAdapter } from './registry';
+import { routerHome } from './router-home';
 import type { PageInfo, RouterAdapter } from './types';
 
 const LOGIN_WORDS = /\b(log ?in|sign ?in|log ?on|password|passwort|username|user name|authenticat\w*|admin)\b/i;
@@ -24,7 +25,7 @@ export function pageInfo(doc: Document, url = doc.location?.href ?? ''): PageInf
     .join(' ');
   const hostAttr = doc.querySelector('[data-hostname]')?.getAttribute('data-hostname') ?? '';
   const text = `${meta} ${hostAttr} ${doc.body ? textOf(doc.body) : ''}`.trim();
-  return { url, hostname, title: doc.title ?? '', text, doc };
+  return { url, hostname, title: doc.title ?? '', text, selfName: `${meta} ${hostAttr}`.trim(), doc };
 }
 
 export function visiblePasswordFields(doc: Document): HTMLInputElement[] {
@@ -86,7 +87,8 @@ export function detectPage(doc: Document, url = doc.location?.href ?? ''): PageD
   }
   const picked = pickAdapter(info);
   const adapter = picked.adapter;
-  const base = { adapterId: adapter.id, adapterName: adapter.name, origin };
+  const home = routerHome(doc, info, picked);
+  const base = { adapterId: adapter.id, adapterName: adapter.name, origin, ...(home.router ? { router: home.router } : {}) };
   const markers = picked.matched.length ? `matched ${picked.matched.join(', ')}` : 'no model markers';
   const fields = findFields(doc);
   if (adapter.flow === 'app-only') {
@@ -105,5 +107,6 @@ export function detectPage(doc: Document, url = doc.location?.href ?? ''): PageD
   if (add && (hasRulesTable(doc) || adapter.addButton)) {
     return { adapter, fields, detection: { kind: 'form', ...base, reason: `${markers}; a rules list with an add button` } };
   }
-  return { adapter, fields, detection: { kind: 'unknown', ...base, reason: `${markers}; ${fields.reason}` } };
+  const where = home.forwarding ? { forwarding: home.forwarding } : home.onForwardingPage ? { onForwardingPage: true } : {};
+  return { adapter, fields, detection: { kind: 'unknown', ...base, ...where, problem: fields.reason, reason: `${markers}; ${fields.reason}` } };
 }

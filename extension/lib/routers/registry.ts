@@ -28,31 +28,38 @@ export function adapterById(id: string | undefined): RouterAdapter | undefined {
   return ADAPTERS.find((a) => a.id === id);
 }
 
+export type MarkerKind = 'hostname' | 'title' | 'url' | 'text' | 'selector';
+
 export interface Score {
   adapter: RouterAdapter;
   score: number;
+  /** For developers: each marker that matched, with its pattern. */
   matched: string[];
+  /** The same matches as data: which kind of marker, and the marker itself. */
+  hits: Array<{ kind: MarkerKind; marker: RegExp | string }>;
 }
 
 export function scoreAdapter(adapter: RouterAdapter, page: PageInfo): Score {
   const matched: string[] = [];
+  const hits: Score['hits'] = [];
   let score = 0;
   const m = adapter.markers;
-  const add = (points: number, what: string) => {
+  const add = (points: number, kind: MarkerKind, marker: RegExp | string) => {
     score += points;
-    matched.push(what);
+    matched.push(`${kind === 'selector' ? 'element' : kind} ${typeof marker === 'string' ? marker : marker.source}`);
+    hits.push({ kind, marker });
   };
-  for (const re of m.hostnames ?? []) if (re.test(page.hostname)) add(5, `hostname ${re.source}`);
-  for (const re of m.titles ?? []) if (re.test(page.title)) add(3, `title ${re.source}`);
-  for (const re of m.urls ?? []) if (re.test(page.url)) add(2, `url ${re.source}`);
-  for (const re of m.text ?? []) if (re.test(page.text)) add(2, `text ${re.source}`);
-  for (const sel of m.selectors ?? []) if (page.doc.querySelector(sel)) add(2, `element ${sel}`);
-  return { adapter, score, matched };
+  for (const re of m.hostnames ?? []) if (re.test(page.hostname)) add(5, 'hostname', re);
+  for (const re of m.titles ?? []) if (re.test(page.title)) add(3, 'title', re);
+  for (const re of m.urls ?? []) if (re.test(page.url)) add(2, 'url', re);
+  for (const re of m.text ?? []) if (re.test(page.text)) add(2, 'text', re);
+  for (const sel of m.selectors ?? []) if (page.doc.querySelector(sel)) add(2, 'selector', sel);
+  return { adapter, score, matched, hits };
 }
 
 /** The most specific adapter for the page; ties go to the one listed first. */
 export function pickAdapter(page: PageInfo): Score {
-  let best: Score = { adapter: generic, score: 0, matched: [] };
+  let best: Score = { adapter: generic, score: 0, matched: [], hits: [] };
   for (const adapter of ADAPTERS) {
     if (adapter === generic) continue;
     const s = scoreAdapter(adapter, page);

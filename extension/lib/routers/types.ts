@@ -29,6 +29,8 @@ export interface PageInfo {
   title: string;
   /** Visible text, whitespace collapsed. */
   text: string;
+  /** What the page says about itself in <meta> model/hostname tags and data-hostname. */
+  selfName?: string;
   doc: Document;
 }
 
@@ -45,4 +47,6 @@ export interface RouterAdapter {
   saveButton?: RegExp;
   /** Extra explanation for the popup, e.g. the My Spectrum app steps. */
   note?: string;
+  /** Where this router keeps its port-forwarding page, when public sources show it. */
+  forwardingPath?: string;
 }

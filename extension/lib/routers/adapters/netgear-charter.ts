@@ -17,6 +17,8 @@ export const netgearCharter: RouterAdapter = {
     titles: [/netgear/i],
     text: [/\bnetgear\b/i, /\b(wndr3800|wndr4300|r6300)\b/i, /port forwarding\s*\/\s*port triggering/i, /add custom service/i, /\bgenie\b/i],
   },
+  // genie's menu script opens Port Forwarding / Port Triggering as FW_forward.htm (public genie sources).
+  forwardingPath: '/FW_forward.htm',
   addButton: /^\s*(\+\s*)?add custom service\s*$/i,
   saveButton: /^\s*apply\s*$/i,
 };
