@@ -73,7 +73,7 @@ it('applies a console game with the console network it includes, and explains a 
   await popup.click('#apply');
   await popup.waitForFunction(() => /Finished/.test(document.querySelector('#apply-progress')?.textContent ?? ''), undefined, { timeout: 30_000 });
   const outcomes = (await popup.locator('#outcomes li').allTextContents()).join('\n');
-  expect(outcomes).toMatch(/only one device in your home can have port 3074 TCP\/UDP, and 192\.168\.1\.99 already has it/);
+  expect(outcomes).toMatch(/only one device in your home can have port 3074 TCP\+UDP, and 192\.168\.1\.99 already has it/);
   // Explained below the outcomes, with the two ways out and steps to copy.
   expect(await popup.locator('#conflicts .note').textContent()).toMatch(/^TCP\+UDP 3074 already goes to 192\.168\.1\.99; only one device in your home can have it\. .*UPnP.*move the rule/);
   expect(await popup.locator('#copy-conflicts').textContent()).toBe('Copy instructions');

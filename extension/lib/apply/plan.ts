@@ -5,6 +5,7 @@
  */
 import type { ForwardRule } from '../../../data/schema';
 import { parsePortSpec, type Platform, type Protocol } from '../../../data/vocabulary';
+import { PROTOCOL_LABELS } from '../presets/rule-text';
 import type { ExistingRule } from '../routers/generic/table';
 import type { RouterRule } from './types';
 
@@ -21,7 +22,10 @@ export interface RulesFromPresetOptions {
   enabled?: boolean;
 }
 
-const STOP_WORDS = new Set(['the', 'a', 'an', 'of', 'and', 'for', 'edition', 'server', 'to']);
+/** Small words a name may end on only when more follows ("Call of" is no name). */
+const LINK_WORDS = new Set(['the', 'a', 'an', 'of', 'and', 'for', 'to', 'in', 'on', 'at', 'by']);
+/** Trailing words that say what kind of thing it is; the first to go when space is short. */
+const TRAILING_KIND = /(?:\s+(?:dedicated|multiplayer|media|web))?\s+(?:server|edition|client|app)$/i;
 
 /** ASCII letters and digits only: routers reject or mangle anything else in a name. */
 export function asciiWords(text: string): string[] {
@@ -33,18 +37,29 @@ export function asciiWords(text: string): string[] {
     .filter(Boolean);
 }
 
-/** "Minecraft: Java Edition" + "25565" → "Minecraft Java 25565", at most max chars. */
-export function ruleName(presetName: string, suffix: string, max = 20): string {
-  const words = asciiWords(presetName);
-  const kept = words.filter((w, i) => i === 0 || !STOP_WORDS.has(w.toLowerCase()));
+/**
+ * A router rule name of at most `max` characters: the label and a suffix (the first port).
+ * Words are only ever dropped from the end, never from the middle ("Call of Duty", not
+ * "Call Duty"): the whole label, else without a trailing "Dedicated Server"/"Edition", else its
+ * longest leading run of words that fits (not ending on "of"), else the first word cut short.
+ */
+export function ruleName(label: string, suffix: string, max = 20): string {
   const tail = suffix ? ` ${suffix}` : '';
-  let base = '';
-  for (const w of kept.length ? kept : ['Rule']) {
-    const next = base ? `${base} ${w}` : w;
-    if (next.length + tail.length > max) break;
-    base = next;
+  const room = Math.max(1, max - tail.length);
+  const words = asciiWords(label);
+  if (words.length === 0) words.push('Rule');
+  const full = words.join(' ');
+  if (full.length <= room) return `${full}${tail}`;
+  const shorter = asciiWords(full.replace(TRAILING_KIND, ''));
+  const source = shorter.length > 0 && shorter.join(' ').length < full.length ? shorter : words;
+  if (source.join(' ').length <= room) return `${source.join(' ')}${tail}`;
+  const kept: string[] = [];
+  for (const w of source) {
+    if ([...kept, w].join(' ').length > room) break;
+    kept.push(w);
   }
-  if (!base) base = (kept[0] ?? 'Rule').slice(0, Math.max(1, max - tail.length));
+  while (kept.length > 1 && LINK_WORDS.has(kept[kept.length - 1]!.toLowerCase())) kept.pop();
+  const base = kept.length > 0 ? kept.join(' ') : source[0]!.slice(0, room);
   return `${base}${tail}`.slice(0, max).trim();
 }
 
@@ -234,7 +249,7 @@ export function planRule(rule: RouterRule, existing: readonly ExistingRule[] | E
   }
   const other = clashes.find((e) => e.ip && e.ip !== rule.ip);
   if (other && opts.exclusive) {
-    const ports = `${range(rule.externalStart, rule.externalEnd)} ${rule.protocol === 'both' ? 'TCP/UDP' : rule.protocol.toUpperCase()}`;
+    const ports = `${range(rule.externalStart, rule.externalEnd)} ${PROTOCOL_LABELS[rule.protocol]}`;
     return {
       action: 'conflict',
       message: `only one device in your home can have port ${ports}, and ${other.ip} already has it (rule ${label(other)}). Left it alone: to give it to ${rule.ip} instead, remove that rule first.`,
@@ -243,7 +258,7 @@ export function planRule(rule: RouterRule, existing: readonly ExistingRule[] | E
   if (other) {
     return {
       action: 'conflict',
-      message: `port ${range(other.externalStart, other.externalEnd)} ${other.protocol?.toUpperCase() ?? ''} already goes to ${other.ip} (rule ${label(other)}); left it alone`.replace(/\s+/g, ' '),
+      message: `port ${range(other.externalStart, other.externalEnd)} ${other.protocol ? PROTOCOL_LABELS[other.protocol] : ''} already goes to ${other.ip} (rule ${label(other)}); left it alone`.replace(/\s+/g, ' '),
     };
   }
   const first = clashes[0]!;

@@ -1,4 +1,5 @@
 import type { ApplyJob, ApplyMode, Detection, RouterRule, RuleOutcome } from '../apply/types';
+import { PROTOCOL_LABELS } from '../presets/rule-text';
 import { h, mount } from './dom';
 
 const STATUS_TEXT: Record<RuleOutcome['status'], string> = {
@@ -92,7 +93,7 @@ function outcomesList(job: ApplyJob, onStop: () => void): HTMLElement {
     h('ul', { class: 'outcomes', id: 'outcomes' },
       ...job.rules.map((o) =>
         h('li', { 'data-status': o.status },
-          `${o.rule.name} (${o.rule.protocol.toUpperCase()} ${o.rule.externalStart}${o.rule.externalEnd !== o.rule.externalStart ? `-${o.rule.externalEnd}` : ''}): ${STATUS_TEXT[o.status]}`,
+          `${o.rule.name} (${PROTOCOL_LABELS[o.rule.protocol]} ${o.rule.externalStart}${o.rule.externalEnd !== o.rule.externalStart ? `-${o.rule.externalEnd}` : ''}): ${STATUS_TEXT[o.status]}`,
           o.message ? ` — ${o.message}` : '',
         ),
       ),
@@ -112,7 +113,7 @@ function appChecklist(rules: RouterRule[]): HTMLElement {
     h('ul', { class: 'outcomes' },
       ...rules.map((r, i) =>
         h('li', {}, h('label', {}, h('input', { type: 'checkbox', id: `check-${i}` }),
-          ` ${r.protocol === 'both' ? 'TCP/UDP' : r.protocol.toUpperCase()} ${r.externalStart}${r.externalEnd !== r.externalStart ? `-${r.externalEnd}` : ''} → ${r.ip}`)),
+          ` ${PROTOCOL_LABELS[r.protocol]} ${r.externalStart}${r.externalEnd !== r.externalStart ? `-${r.externalEnd}` : ''} → ${r.ip}`)),
       ),
     ),
   );
@@ -138,7 +139,11 @@ export function renderApplySection(root: HTMLElement, state: ApplySectionState, 
           ...state.routerOrigins.map((o, i) => h('span', {}, i ? ' · ' : '', h('a', { href: o, target: '_blank', rel: 'noopener' }, o.replace(/^http:\/\//, '')))))
       : null,
     d?.kind === 'unknown' && d.origin.startsWith('http')
-      ? h('button', { type: 'button', id: 'export-outline', onclick: actions.exportOutline, title: 'A description of the page forms, without values, for a pull request adding this router' }, 'Export page outline')
+      ? h('details', { id: 'teach-router' },
+          h('summary', {}, 'Is this your router’s port-forwarding page?'),
+          h('p', { class: 'muted' }, 'Save a description of its form (field names only, none of your values) and attach it to a request to support your router.'),
+          h('button', { type: 'button', id: 'export-outline', onclick: actions.exportOutline }, 'Save the page description'),
+        )
       : null,
     state.job && state.job.presetId ? outcomesList(state.job, actions.stop) : null,
   );

@@ -1,11 +1,11 @@
 import { PLATFORM_LABELS, type Platform } from '../../../data/vocabulary';
 import type { RouterRule } from '../apply/types';
+import { PROTOCOL_LABELS } from '../presets/rule-text';
 
-const PROTOCOL_LABEL = { tcp: 'TCP', udp: 'UDP', both: 'TCP/UDP' } as const;
 const span = (start: number, end: number) => (start === end ? String(start) : `${start}-${end}`);
 
 const COLUMNS = ['Service name', 'Protocol', 'External port', 'Internal port', 'Device IP'];
-const cells = (r: RouterRule) => [r.name, PROTOCOL_LABEL[r.protocol], span(r.externalStart, r.externalEnd), span(r.internalStart, r.internalEnd), r.ip];
+const cells = (r: RouterRule) => [r.name, PROTOCOL_LABELS[r.protocol], span(r.externalStart, r.externalEnd), span(r.internalStart, r.internalEnd), r.ip];
 
 /** Plain text a person can read aloud while typing rules into a router PortPilot cannot fill. */
 export function rulesAsText(title: string, platform: Platform, rules: readonly RouterRule[]): string {

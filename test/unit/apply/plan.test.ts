@@ -40,7 +40,7 @@ describe('rulesFromPreset', () => {
       expect(r.name).toMatch(/^[A-Za-z0-9 -]+$/);
     }
     expect(new Set(rules.map((r) => r.name)).size).toBe(rules.length);
-    expect(rules[0]!.name).toBe('Call Duty 3074T');
+    expect(rules[0]!.name).toBe('Call of Duty 3074T'); // never "Call Duty"
   });
   test('hostOnly rules can be left out; unknown platform gives none', () => {
     expect(rulesFromPreset(preset, 'ps5', '192.168.1.30', { skipHostOnly: true })).toHaveLength(4);
@@ -67,9 +67,17 @@ describe('rulesFromPreset', () => {
     expect(rows(new Set([1]))).toHaveLength(3);
     expect(rulesFromPreset(v2, 'server', '192.168.1.5', { optional: new Set([1]) })[2]).toMatchObject({ protocol: 'udp', externalStart: 1900, internalStart: 1900 });
   });
-  test('ruleName', () => {
-    expect(ruleName('Minecraft: Java Edition', '25565')).toBe('Minecraft Java 25565');
-    expect(ruleName('Supercalifragilisticexpialidocious', '25565').length).toBeLessThanOrEqual(20);
+  test('ruleName: the whole label when it fits, else words dropped from the end only', () => {
+    expect(ruleName('CoD BO6', '3074')).toBe('CoD BO6 3074');
+    expect(ruleName('7DTD Server', '26900T')).toBe('7DTD Server 26900T'); // a short name is kept whole
+    expect(ruleName('Minecraft: Java Edition', '25565')).toBe('Minecraft Java 25565'); // trailing "Edition" goes first
+    expect(ruleName('DayZ Dedicated Server', '2302')).toBe('DayZ 2302');
+    // Never "Call Duty": a middle word is never dropped, and no name ends on "of".
+    expect(ruleName('Call of Duty: Modern Warfare III', '3074')).toBe('Call of Duty 3074');
+    expect(ruleName('Call of Duty: Modern Warfare III', '3074', 12)).toBe('Call 3074');
+    expect(ruleName('Mumble Server (Murmur)', '64738')).toBe('Mumble Server 64738');
+    expect(ruleName('Supercalifragilisticexpialidocious', '25565')).toBe('Supercalifragi 25565');
+    for (const max of [8, 12, 20, 32]) expect(ruleName('Counter-Strike: Global Offensive Dedicated Server', '27015', max).length).toBeLessThanOrEqual(max);
   });
 });
 

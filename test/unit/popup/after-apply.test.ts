@@ -12,7 +12,7 @@ const conflict: RuleOutcome = {
   rule,
   status: 'conflict',
   exclusive: true,
-  message: 'only one device in your home can have port 3074 TCP/UDP, and 192.168.1.50 already has it (rule "Warzone 3074"). Left it alone: to give it to 192.168.1.51 instead, remove that rule first.',
+  message: 'only one device in your home can have port 3074 TCP+UDP, and 192.168.1.50 already has it (rule "Warzone 3074"). Left it alone: to give it to 192.168.1.51 instead, remove that rule first.',
 };
 
 describe('conflict help', () => {

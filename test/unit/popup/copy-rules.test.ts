@@ -12,7 +12,7 @@ it('copies aligned plain text with a title line', () => {
     [
       'Game → 192.168.1.50 (PlayStation 5)',
       'Service name  Protocol  External port  Internal port  Device IP',
-      'Game 3074     TCP/UDP   3074           3074           192.168.1.50',
+      'Game 3074     TCP+UDP   3074           3074           192.168.1.50',
       'Game <27015>  UDP       27015-27030    27015-27030    192.168.1.50',
       '',
     ].join('\n'),
