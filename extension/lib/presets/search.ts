@@ -3,6 +3,7 @@ import { PLATFORMS, type Category, type Platform, type Protocol } from '../../..
 import { toSearchDoc, type BundledPreset, type BundledRule } from './bundle';
 import { PROTOCOL_BITS, ruleRanges, WHOLE_PROTOCOL_PORTS } from './ports';
 import { presetNameKey } from './name-key';
+import { POPULAR_PRESETS } from './popular';
 import { filterMask, platformBit, type PlatformGroup } from './platforms';
 import { normaliseTerm, SEARCH_INDEX_OPTIONS, type SearchDoc } from './search-options';
 
@@ -76,14 +77,18 @@ export const normalise = (s: string) =>
 /** Platform presets lead among equally precise rules: the console network, then a launcher. */
 const PLATFORM_PRESET_BONUS: Partial<Record<Category, number>> = { 'console-network': 0.4, launcher: 0.3 };
 
+/** The well-known owner of a port among equals: Minecraft: Java Edition for 25565, not a server clone. */
+const POPULAR_BONUS = 0.08;
+const POPULAR = new Set<string>(POPULAR_PRESETS);
+
 /**
  * How well one rule answers a port query. The class (a port or a narrow range, a range, a very
  * wide range) decides first; within a class a platform's own preset leads, then a preset's own
- * rule before one it only includes (weighing half), then the narrower rule.
+ * rule before one it only includes (weighing half), then a popular preset, then the narrower rule.
  */
-export function portScore(size: number, category: Category, included: boolean): number {
+export function portScore(size: number, category: Category, included: boolean, popular = false): number {
   const precisionClass = size <= 10 ? 3 : size <= 1000 ? 2 : 1;
-  const within = (PLATFORM_PRESET_BONUS[category] ?? 0) + 0.2 + 0.1 / size;
+  const within = (PLATFORM_PRESET_BONUS[category] ?? 0) + 0.2 + (popular ? POPULAR_BONUS : 0) + 0.1 / size;
   return precisionClass + within * (included ? 0.5 : 1);
 }
 
@@ -305,7 +310,8 @@ export class PresetSearch {
         if (port !== 0 && (port < t.starts[r]! || port > t.ends[r]! || size >= WHOLE_PROTOCOL_PORTS)) continue;
         const owner = t.owners[r]!;
         // A protocol alone ("udp") lists presets but says nothing about precision.
-        const score = port === 0 ? 0 : portScore(size, this.presets[owner]!.category, t.included[r] === 1);
+        const p = this.presets[owner]!;
+        const score = port === 0 ? 0 : portScore(size, p.category, t.included[r] === 1, POPULAR.has(p.id) && owner < this.shippedCount);
         const match = found.get(owner);
         if (!match) found.set(owner, { score, rows: [{ row: r, score }] });
         else {

@@ -196,6 +196,9 @@ describe('port queries rank by how precisely a rule names the port', () => {
     expect(portScore(1, 'game', false)).toBeGreaterThan(portScore(11, 'console-network', false));
     expect(portScore(11, 'game', true)).toBeGreaterThan(portScore(1001, 'console-network', false));
     expect(portScore(1, 'game', false)).toBeGreaterThan(portScore(1, 'game', true));
+    // Among equals, a popular preset (the port's well-known owner) leads; never over a narrower class.
+    expect(portScore(1, 'game-server', false, true)).toBeGreaterThan(portScore(1, 'game-server', false));
+    expect(portScore(11, 'game', false, true)).toBeLessThan(portScore(10, 'game', false));
   });
 
   it('says which rules matched, best first, with their platforms and where an included rule comes from', () => {
