@@ -38,7 +38,7 @@ export function notTheFormPage(d: Detection): string {
   const whose = d.router ? `This is your ${d.router}. ` : '';
   if (d.forwarding) return `${whose || 'This is a page of your router. '}Port forwarding is on another page: open it, then apply.`;
   if (d.onForwardingPage) {
-    return `${whose}PortPilot cannot fill the port-forwarding form on this page${d.problem ? ` (${d.problem})` : ''}. Copy the rules, or export the page outline so this router can be supported.`;
+    return `${whose}PortPilot cannot fill the port-forwarding form on this page${d.problem ? ` (${d.problem})` : ''}. Copy the rules, or save the page description (below) so this router can be supported.`;
   }
   if (whose) return `${whose}PortPilot found no port-forwarding form here. Open the router's port-forwarding page, then reopen PortPilot.`;
   return "PortPilot does not recognise this tab as a router's port-forwarding page. Open that page, for example http://192.168.1.1, or copy the rules.";
