@@ -114,14 +114,18 @@ function digest(text: string): string {
   return a.toString(16).padStart(8, '0') + b.toString(16).padStart(8, '0');
 }
 
+/** Numbers in ids and names are row numbers on grid pages ("from0", "vts_port_x_0"): left out. */
+const rowless = (s: string | undefined) => (s ?? '').replace(/\d+/g, '#');
+
 function shapeOf(l: Locator): string {
-  return [l.frame.join('.'), l.tag, l.type ?? '', l.id ?? '', l.name ?? '', (l.classes ?? []).join('.'), (l.label ?? '').toLowerCase()].join('|');
+  return [l.tag, l.type ?? '', rowless(l.id), rowless(l.name), rowless((l.classes ?? []).join('.')), (l.label ?? '').toLowerCase()].join('|');
 }
 
 /**
  * The form's fingerprint: the roles with what each field is (tag, type, id, name, classes, the
- * words naming it) and the buttons' words. Values and the number of saved rules play no part,
- * so it stays the same from visit to visit, and changes when the router's page does.
+ * words naming it) and the buttons' words. Values, row numbers, frames and the number of saved
+ * rules play no part, so it stays the same from visit to visit (whichever empty row of a grid
+ * is first), and changes when the router's page does.
  */
 export function fingerprintOf(m: Pick<RouterMapping, 'fields' | 'submit' | 'commit'>): string {
   const fields = m.fields

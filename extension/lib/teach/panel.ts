@@ -1,0 +1,370 @@
+/**
+ * The preview before the first write, and where the user teaches a page PortPilot is not sure
+ * of. Each field PortPilot will fill is outlined on the page and labelled with its part
+ * ("External port", "Device IP", …); the panel lists every candidate field and button with
+ * what PortPilot read, what it could not find, and Apply / Cancel.
+ *
+ * The user confirms, or gives a field its part (click it on the page, or use its list in the
+ * panel) and clicks the router's own save button to mark it. While the preview is open, no
+ * click on the page's buttons or links reaches the page, and no form is submitted.
+ *
+ * The page can neither read nor fake it: everything is in a closed shadow root held only by
+ * this closure; only trusted input (a person's click or key) counts; the decision goes to the
+ * extension, which keeps the job. Keyboard: every part is a native button or list, in order,
+ * and focus starts on Apply when PortPilot is sure, else on the first field to check.
+ */
+import { copyAssignment, changedFrom, partKey, partLabel, problemsOf, useClickedButton, type Assignment, type Part } from './assignment';
+import { describeElement, frameDocuments } from './locator';
+import { MAPPING_ROLES, PROTOCOL_CHOICES, ROLE_LABEL, type MappingRole } from './mapping';
+
+export interface TeachProposal extends Assignment {
+  /** "Spectrum RAC2V1K", or nothing. */
+  router?: string;
+  /** Whether PortPilot read the page itself (a preview to confirm) or could not (teach it). */
+  sure: boolean;
+  /** What PortPilot could not work out, in words, when it is not sure. */
+  reason?: string;
+}
+
+export type TeachDecision =
+  | { kind: 'apply'; assignment: Assignment; changed: boolean }
+  | { kind: 'cancel' };
+
+export interface TeachPanel {
+  /** Shows the preview and waits for the person's decision. */
+  ask(proposal: TeachProposal): Promise<TeachDecision>;
+  /** A decision made in PortPilot's popup (a message from the extension, never from the page). */
+  decide(kind: 'apply' | 'cancel'): void;
+  close(): void;
+  readonly open: boolean;
+  /** What the panel says, as text (tests: the shadow root is closed to everyone else). */
+  readonly text: string;
+}
+
+export interface PanelOptions {
+  /** Unit tests only: an open shadow root and synthetic events (happy-dom has no trusted input). */
+  testing?: boolean;
+}
+
+const CSS = `
+:host { all: initial; }
+.layer { position: fixed; inset: 0; pointer-events: none; z-index: 2147483646; }
+.mark { position: fixed; border: 2px solid #0b6bcb; border-radius: 3px; box-sizing: border-box; }
+.mark.idle { border: 1px dashed #8a94a3; }
+.mark.button { border-color: #1e7d32; }
+.chip { position: absolute; left: -2px; top: -20px; background: #0b6bcb; color: #fff; font: 600 11px/16px system-ui, sans-serif;
+  padding: 1px 5px; border-radius: 3px; white-space: nowrap; }
+.mark.button .chip { background: #1e7d32; }
+.box { position: fixed; right: 16px; bottom: 16px; z-index: 2147483647; width: 380px; max-height: 70vh; overflow: auto;
+  background: #fff; color: #1b1b1b; border: 1px solid #c9ced6; border-radius: 8px; box-shadow: 0 4px 18px rgba(0,0,0,.18);
+  font: 13px/1.4 system-ui, sans-serif; padding: 10px 12px; }
+h2 { font-size: 14px; margin: 0 0 6px; }
+p { margin: 0 0 6px; }
+.missing { color: #a15c00; font-weight: 600; }
+table { border-collapse: collapse; width: 100%; margin: 4px 0 8px; }
+th { text-align: left; font-size: 12px; color: #555; font-weight: 600; padding: 2px 0; }
+td { padding: 2px 4px 2px 0; vertical-align: middle; border-top: 1px solid #eef0f3; }
+tr.current td { background: #e8f1fb; }
+select { font: inherit; max-width: 170px; }
+.actions { display: flex; gap: 8px; margin-top: 6px; }
+button { font: inherit; padding: 4px 10px; border-radius: 4px; border: 1px solid #8a94a3; background: #f4f6f8; cursor: pointer; }
+button.primary { background: #0b6bcb; border-color: #0b6bcb; color: #fff; }
+button:disabled { opacity: .5; cursor: not-allowed; }
+button:focus-visible, select:focus-visible { outline: 2px solid #0b6bcb; outline-offset: 1px; }
+.note { font-size: 12px; color: #444; }
+`;
+
+const BUTTON_USE = [
+  ['', 'Not pressed'],
+  ['submit', 'Saves the rule'],
+  ['commit', 'Then stores the list'],
+] as const;
+
+/** The parts a field can be given, as list choices ("protocol:tcp" for a protocol button). */
+function partChoices(el: Element): Array<[string, string]> {
+  const radio = el.tagName === 'INPUT' && (el as HTMLInputElement).type === 'radio';
+  const box = el.tagName === 'INPUT' && (el as HTMLInputElement).type === 'checkbox';
+  const roles: MappingRole[] = MAPPING_ROLES.filter((r) => (box ? r === 'enable' || r === 'sameAsExternal' : radio ? r === 'protocol' : r !== 'enable' && r !== 'sameAsExternal'));
+  const out: Array<[string, string]> = [['', 'Not used']];
+  for (const role of roles) {
+    if (role === 'protocol' && radio) for (const choice of PROTOCOL_CHOICES) out.push([`protocol:${choice}`, partLabel({ role, choice })]);
+    else out.push([role, ROLE_LABEL[role]]);
+  }
+  return out;
+}
+
+function parsePart(value: string): Part | null {
+  if (!value) return null;
+  const [role, choice] = value.split(':') as [MappingRole, Part['choice']];
+  return choice ? { role, choice } : { role };
+}
+
+/** The element's box on the screen, frames included. */
+function screenRect(el: Element): DOMRect {
+  const rect = el.getBoundingClientRect();
+  let x = rect.left;
+  let y = rect.top;
+  for (let win = el.ownerDocument.defaultView; win && win.frameElement; win = win.parent as typeof win) {
+    const frame = (win.frameElement as Element).getBoundingClientRect();
+    x += frame.left + ((win.frameElement as HTMLElement).clientLeft || 0);
+    y += frame.top + ((win.frameElement as HTMLElement).clientTop || 0);
+  }
+  return new DOMRect(x, y, rect.width, rect.height);
+}
+
+/** The id of the panel element that has focus, if any. */
+function focusedIn(shadow: ShadowRoot): string {
+  try {
+    return (shadow.activeElement as HTMLElement | null)?.id ?? '';
+  } catch {
+    return '';
+  }
+}
+
+export function createTeachPanel(doc: Document, options: PanelOptions = {}): TeachPanel {
+  const trusted = (e: Event) => options.testing === true || e.isTrusted;
+  let host: HTMLElement | null = null;
+  let root: ShadowRoot | null = null;
+  let current: { proposal: TeachProposal; before: Assignment; resolve: (d: TeachDecision) => void } | null = null;
+  let assignment: Assignment = { fields: [], buttons: [] };
+  let focusRow = -1;
+  let say = '';
+  let timer: ReturnType<typeof setInterval> | null = null;
+  const detach: Array<() => void> = [];
+
+  const ensure = (): ShadowRoot => {
+    if (!host || !root) {
+      host = doc.createElement('div');
+      host.setAttribute('data-portpilot', 'teach');
+      root = host.attachShadow({ mode: options.testing ? 'open' : 'closed' });
+    }
+    if (!host.isConnected) (doc.body ?? doc.documentElement).appendChild(host);
+    return root;
+  };
+
+  const el = <K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Record<string, string> = {}, text?: string) => {
+    const e = doc.createElement(tag);
+    for (const [k, v] of Object.entries(attrs)) e.setAttribute(k, v);
+    if (text !== undefined) e.textContent = text;
+    return e;
+  };
+
+  const finish = (d: TeachDecision) => {
+    const c = current;
+    if (!c) return;
+    current = null;
+    close();
+    c.resolve(d);
+  };
+
+  const apply = () => {
+    if (!current || problemsOf(assignment).length) return;
+    finish({ kind: 'apply', assignment: copyAssignment(assignment), changed: changedFrom(assignment, current.before) });
+  };
+
+  /** Outlines and labels on the page, redrawn as it scrolls or moves. */
+  const drawMarks = (layer: HTMLElement) => {
+    layer.replaceChildren();
+    const mark = (target: Element, label: string | null, kind: 'field' | 'button' | 'idle') => {
+      const r = screenRect(target);
+      const m = el('div', { class: `mark ${kind === 'idle' ? 'idle' : kind === 'button' ? 'button' : ''}` });
+      Object.assign(m.style, { left: `${r.left - 3}px`, top: `${r.top - 3}px`, width: `${r.width + 6}px`, height: `${r.height + 6}px` });
+      if (label) m.append(el('span', { class: 'chip' }, label));
+      layer.append(m);
+    };
+    for (const f of assignment.fields) mark(f.el, f.part ? partLabel(f.part) : null, f.part ? 'field' : 'idle');
+    for (const b of assignment.buttons) if (b.use) mark(b.el, b.use === 'submit' ? 'Saves the rule' : 'Then stores the list', 'button');
+  };
+
+  const render = () => {
+    if (!current) return;
+    const shadow = ensure();
+    const focusedId = focusedIn(shadow);
+    const { proposal } = current;
+    const layer = el('div', { class: 'layer', 'aria-hidden': 'true' });
+    const box = el('div', { class: 'box', role: 'dialog', 'aria-label': 'PortPilot: check before it writes' });
+    box.append(el('h2', {}, proposal.sure ? 'PortPilot: check before it writes' : 'PortPilot: show me this page'));
+    box.append(
+      el(
+        'p',
+        {},
+        proposal.sure
+          ? `${proposal.router ? `This is your ${proposal.router}. ` : ''}PortPilot will type into the outlined fields and press the outlined button. Nothing has been written yet.`
+          : `PortPilot is not sure which field is which here${proposal.reason ? ` (${proposal.reason})` : ''}. Click a field on the page and choose what it holds, then click the router's button that saves a rule.`,
+      ),
+    );
+    const problems = problemsOf(assignment);
+    const status = el('p', { class: problems.length ? 'missing' : 'note', id: 'pp-status', role: 'status' }, problems.length ? problems.join(' ') : 'Ready: PortPilot fills the outlined fields and presses the outlined button.');
+    box.append(status);
+    if (say) box.append(el('p', { class: 'note', role: 'alert' }, say));
+
+    const fields = el('table');
+    fields.append(el('tr', {}, ''));
+    fields.rows[0]!.append(el('th', { scope: 'col' }, 'Field on the page'), el('th', { scope: 'col' }, 'Holds'));
+    assignment.fields.forEach((f, i) => {
+      const row = el('tr', i === focusRow ? { class: 'current' } : {});
+      const select = el('select', { id: `pp-field-${i}`, 'aria-label': `What ${describeElement(f.el)} holds` });
+      for (const [value, label] of partChoices(f.el)) {
+        const o = el('option', { value }, label);
+        if (value === partKey(f.part)) o.setAttribute('selected', '');
+        select.append(o);
+      }
+      select.addEventListener('change', (e) => {
+        if (!trusted(e)) return;
+        f.part = parsePart(select.value);
+        focusRow = i;
+        render();
+      });
+      select.addEventListener('focus', () => {
+        focusRow = i;
+        drawMarks(layer);
+      });
+      row.append(el('td', {}, describeElement(f.el)), el('td'));
+      row.cells[1]!.append(select);
+      fields.append(row);
+    });
+    box.append(fields);
+
+    const buttons = el('table');
+    buttons.append(el('tr'));
+    buttons.rows[0]!.append(el('th', { scope: 'col' }, 'Button on the page'), el('th', { scope: 'col' }, 'PortPilot'));
+    assignment.buttons.forEach((b, i) => {
+      const row = el('tr');
+      const select = el('select', { id: `pp-button-${i}`, 'aria-label': `What PortPilot does with ${describeElement(b.el)}` });
+      for (const [value, label] of BUTTON_USE) {
+        const o = el('option', { value }, label);
+        if (value === (b.use ?? '')) o.setAttribute('selected', '');
+        select.append(o);
+      }
+      select.addEventListener('change', (e) => {
+        if (!trusted(e)) return;
+        const use = (select.value || null) as 'submit' | 'commit' | null;
+        if (use) for (const other of assignment.buttons) if (other !== b && other.use === use) other.use = null;
+        b.use = use;
+        render();
+      });
+      row.append(el('td', {}, describeElement(b.el)), el('td'));
+      row.cells[1]!.append(select);
+      buttons.append(row);
+    });
+    box.append(buttons);
+
+    const actions = el('div', { class: 'actions' });
+    const go = el('button', { type: 'button', class: 'primary', id: 'pp-apply', 'aria-describedby': 'pp-status' }, 'Apply with these fields');
+    if (problems.length) go.setAttribute('disabled', '');
+    go.addEventListener('click', (e) => {
+      if (trusted(e)) apply();
+    });
+    const cancel = el('button', { type: 'button', id: 'pp-cancel' }, 'Cancel');
+    cancel.addEventListener('click', (e) => {
+      if (trusted(e)) finish({ kind: 'cancel' });
+    });
+    actions.append(go, cancel);
+    box.append(actions);
+    box.append(el('p', { class: 'note' }, 'PortPilot remembers what you confirm for this router page and does not ask again.'));
+
+    shadow.replaceChildren(el('style', {}, CSS), layer, box);
+    drawMarks(layer);
+    const again = focusedId ? shadow.getElementById(focusedId) : null;
+    if (again) (again as HTMLElement).focus();
+    return { layer, go };
+  };
+
+  /** A person's click on the page while the preview is open. */
+  const onPageClick = (e: Event) => {
+    if (!current || !trusted(e)) return;
+    const target = e.target as Element | null;
+    // Our own panel: its events cross the shadow boundary on their way up.
+    if (!target || (host && (e.composedPath().includes(host) || target.getRootNode() === root))) return;
+    const field = assignment.fields.findIndex((f) => f.el === target || f.el.contains(target) || (target.tagName === 'LABEL' && (target as HTMLLabelElement).control === f.el));
+    if (field >= 0) {
+      focusRow = field;
+      say = '';
+      render();
+      root?.getElementById(`pp-field-${field}`)?.focus();
+      return;
+    }
+    const pressable = target.closest('button, input[type=submit], input[type=button], input[type=image], input[type=reset], a, [role=button], [onclick]');
+    if (!pressable) return;
+    // Nothing on the page acts while PortPilot asks: the click only marks the button.
+    e.preventDefault();
+    e.stopImmediatePropagation();
+    const button = assignment.buttons.find((b) => b.el === pressable || b.el.contains(target));
+    if (button) {
+      useClickedButton(assignment, button.el);
+      say = '';
+      render();
+      root?.getElementById(`pp-button-${assignment.buttons.indexOf(button)}`)?.focus();
+    } else {
+      say = 'PortPilot does not press that one (it is not a button of this form, or it deletes or resets something). Cancel to use the page yourself.';
+      render();
+    }
+  };
+  const onSubmit = (e: Event) => {
+    if (!current) return;
+    e.preventDefault();
+    e.stopImmediatePropagation();
+  };
+
+  function close(): void {
+    for (const off of detach.splice(0)) off();
+    if (timer) clearInterval(timer);
+    timer = null;
+    root?.replaceChildren();
+    host?.remove();
+  }
+
+  return {
+    ask(proposal) {
+      if (current) current.resolve({ kind: 'cancel' });
+      assignment = copyAssignment(proposal);
+      const before = copyAssignment(proposal);
+      focusRow = -1;
+      say = '';
+      return new Promise<TeachDecision>((resolve) => {
+        current = { proposal, before, resolve };
+        for (const { doc: d } of frameDocuments(doc)) {
+          d.addEventListener('click', onPageClick, true);
+          d.addEventListener('submit', onSubmit, true);
+          detach.push(() => {
+            d.removeEventListener('click', onPageClick, true);
+            d.removeEventListener('submit', onSubmit, true);
+          });
+        }
+        const shown = render();
+        // Keep the marks on their fields as the page scrolls or reflows, and the panel in the page.
+        const view = doc.defaultView;
+        const redraw = () => {
+          if (!current || !root) return;
+          if (host && !host.isConnected) (doc.body ?? doc.documentElement).appendChild(host);
+          const layer = root.querySelector<HTMLElement>('.layer');
+          if (layer) drawMarks(layer);
+        };
+        view?.addEventListener('scroll', redraw, true);
+        view?.addEventListener('resize', redraw);
+        detach.push(() => {
+          view?.removeEventListener('scroll', redraw, true);
+          view?.removeEventListener('resize', redraw);
+        });
+        timer = setInterval(redraw, 700);
+        // Focus where the person starts: Apply when PortPilot is sure, else the first field.
+        if (shown && !problemsOf(assignment).length) shown.go.focus();
+        else root?.getElementById(assignment.fields.length ? 'pp-field-0' : 'pp-cancel')?.focus();
+      });
+    },
+    decide(kind) {
+      if (kind === 'apply') apply();
+      else finish({ kind: 'cancel' });
+    },
+    close() {
+      if (current) finish({ kind: 'cancel' });
+      else close();
+    },
+    get open() {
+      return current !== null;
+    },
+    get text() {
+      return root?.querySelector('.box')?.textContent ?? '';
+    },
+  };
+}
