@@ -4,6 +4,7 @@
  */
 import type { Platform } from '../../../data/vocabulary';
 import type { Device } from '../store/db';
+import { checkLanIp } from '../store/lan-ip';
 
 export interface DeviceChoice {
   device: Device | undefined;
@@ -32,7 +33,8 @@ const IPV4 = /^\d{1,3}(\.\d{1,3}){3}$/;
  * router's address is unknown (a host name, or no router tab).
  */
 export function subnetWarning(deviceIp: string, routerHost: string | undefined): string | null {
-  if (!routerHost || !IPV4.test(routerHost) || !IPV4.test(deviceIp)) return null;
+  // Only a router on a home network says anything about its devices' addresses.
+  if (!routerHost || !IPV4.test(routerHost) || !IPV4.test(deviceIp) || !checkLanIp(routerHost).ok) return null;
   const [a, b, c] = octets(routerHost);
   const [x, y, z] = octets(deviceIp);
   if (a === x && b === y && c === z) return null;

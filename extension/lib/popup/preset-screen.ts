@@ -63,8 +63,10 @@ export class PresetScreen {
     return this.view !== undefined;
   }
 
+  /** Back to the list: nothing of this preset stays in the page (tests and screen readers see no stale view). */
   close(): void {
     this.view = undefined;
+    for (const part of [this.body, this.pickerRoot, this.applyRoot, this.afterRoot]) part.replaceChildren();
   }
 
   async open(preset: BundledPreset, platform: Platform): Promise<void> {

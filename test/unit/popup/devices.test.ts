@@ -39,6 +39,7 @@ describe('subnetWarning', () => {
     expect(subnetWarning('192.168.0.50', '192.168.0.1')).toBeNull();
     expect(subnetWarning('192.168.1.50', 'routerlogin.net')).toBeNull(); // unknown: no guess
     expect(subnetWarning('192.168.1.50', undefined)).toBeNull();
+    expect(subnetWarning('192.168.1.50', '127.0.0.1')).toBeNull(); // a loopback or public host is no home network
   });
 });
 
