@@ -5,8 +5,8 @@ import { mkdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { axeViolations } from '../support/axe';
-import { openPopup, tabIdOf } from '../support/browser';
 import { extensionWithRouter } from '../support/extension-with-router';
+import { addDeviceIn, openPresetIn, popupOnRouter as popupOnRouterOf } from '../support/popup-steps';
 
 const SHOTS = 'test-results/screenshots';
 mkdirSync(SHOTS, { recursive: true });
@@ -18,24 +18,8 @@ async function state(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: `${SHOTS}/${name}.png` });
 }
 
-async function popupOnRouter(scheme: 'light' | 'dark' = 'light'): Promise<{ popup: Page; router: Page }> {
-  const ext = session.ext();
-  const router = await ext.context.newPage();
-  await router.goto(session.server().url);
-  const popup = await openPopup(ext.context, ext.extensionId, await tabIdOf(ext, router));
-  await popup.emulateMedia({ colorScheme: scheme });
-  await popup.setViewportSize({ width: 400, height: 600 });
-  await popup.waitForSelector('#results li');
-  return { popup, router };
-}
-
-async function open(popup: Page, query: string, name: RegExp): Promise<void> {
-  await popup.fill('#q', query);
-  await popup.waitForFunction((src) => new RegExp(src).test(document.querySelector('#results li .name')?.textContent ?? ''), name.source);
-  await popup.keyboard.press('Enter');
-  await popup.waitForSelector('#router-detected, #router-line', { state: 'attached' }).catch(() => undefined);
-  await popup.waitForSelector('#apply');
-}
+const popupOnRouter = (scheme: 'light' | 'dark' = 'light') => popupOnRouterOf(session.ext(), session.server(), scheme);
+const open = openPresetIn;
 
 describe('accessibility and screenshots', () => {
   it('the checker itself finds violations where there are some', async () => {
@@ -101,11 +85,7 @@ describe('accessibility and screenshots', () => {
     });
     const { popup, router } = await popupOnRouter();
     await open(popup, 'xbox network', /^Xbox network$/);
-    if (await popup.locator('#add-device').isHidden()) await popup.click('#add-device-toggle');
-    await popup.fill('#new-device-name', 'Xbox');
-    await popup.fill('#new-device-ip', '192.168.1.51');
-    await popup.selectOption('#new-device-platform', 'xbox-series');
-    await popup.click('#add-device button[type="submit"]');
+    await addDeviceIn(popup, 'Xbox', '192.168.1.51', 'xbox-series');
     await popup.waitForSelector('#apply:not([disabled])');
     await popup.click('#apply');
     await popup.waitForSelector('#apply-progress');

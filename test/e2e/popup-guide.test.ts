@@ -2,36 +2,14 @@
 // platform, a forward like a DMZ confirmed first, the apply bar in view at 600 px, nothing
 // sideways at 320 px, and focus kept (Apply → outcome headline, never the page body).
 import { describe, expect, it } from 'vitest';
-import type { Page } from 'playwright-core';
-import { openPopup, tabIdOf } from '../support/browser';
 import { extensionWithRouter } from '../support/extension-with-router';
+import { addDeviceIn, openPresetIn, popupOnRouter as popupOnRouterOf } from '../support/popup-steps';
 
 const session = extensionWithRouter('rac2v1k');
 
-async function popupOnRouter(): Promise<{ popup: Page; router: Page }> {
-  const ext = session.ext();
-  const router = await ext.context.newPage();
-  await router.goto(session.server().url);
-  const popup = await openPopup(ext.context, ext.extensionId, await tabIdOf(ext, router));
-  await popup.setViewportSize({ width: 400, height: 600 });
-  await popup.waitForSelector('#results li');
-  return { popup, router };
-}
-
-async function open(popup: Page, query: string, name: RegExp): Promise<void> {
-  await popup.fill('#q', query);
-  await popup.waitForFunction((src) => new RegExp(src).test(document.querySelector('#results li .name')?.textContent ?? ''), name.source);
-  await popup.keyboard.press('Enter');
-  await popup.waitForSelector('#router-detected');
-}
-
-const addDevice = async (popup: Page, name: string, ip: string, platform: string) => {
-  if (await popup.locator('#add-device').isHidden()) await popup.click('#add-device-toggle');
-  await popup.fill('#new-device-name', name);
-  await popup.fill('#new-device-ip', ip);
-  await popup.selectOption('#new-device-platform', platform);
-  await popup.click('#add-device button[type="submit"]');
-};
+const popupOnRouter = () => popupOnRouterOf(session.ext(), session.server());
+const open = openPresetIn;
+const addDevice = addDeviceIn;
 
 describe('popup guide', () => {
   it('chooses the device per platform and asks before reusing an address', async () => {
