@@ -6,7 +6,8 @@
 import { browser, type Browser } from 'wxt/browser';
 import { shippedPresetSchema } from '../../../data/schema';
 import type { BundledPreset } from '../presets/bundle';
-import type { PageOutline } from '../routers/outline';
+import { outlineOfMappings, type PageOutline } from '../routers/outline';
+import { listMappings } from '../store/mappings';
 import { plannedRulesFromPreset } from './plan';
 import type { ApplyJob, ApplyMode, Detection } from './types';
 import { hostPattern } from '../host-access';
@@ -263,10 +264,15 @@ export async function openForwardingInTab(tabId: number): Promise<{ ok: true } |
 }
 
 export async function outlineOfTab(tabId: number): Promise<PageOutline | { error: string }> {
+  let outline: PageOutline;
   try {
     await injectRouterScript(tabId);
-    return (await browser.tabs.sendMessage(tabId, { type: 'router:outline' } satisfies RouterRequest)) as PageOutline;
+    outline = (await browser.tabs.sendMessage(tabId, { type: 'router:outline' } satisfies RouterRequest)) as PageOutline;
   } catch (e) {
     return { error: `cannot read this page: ${(e as Error).message}` };
   }
+  // What the user taught on this router goes with it: that is what an adapter is made from.
+  const origin = await tabOrigin(tabId).catch(() => '');
+  const taught = origin ? (await listMappings().catch(() => [])).filter((m) => m.origin === origin) : [];
+  return taught.length ? { ...outline, taught: outlineOfMappings(taught) } : outline;
 }

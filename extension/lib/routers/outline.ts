@@ -4,6 +4,8 @@
  * table headers only: no values, no password fields' details, no IP or MAC addresses, no
  * hostnames, no e-mail addresses, no long numbers (serials).
  */
+import { partLabel } from '../teach/assignment';
+import type { Locator, RouterMapping } from '../teach/mapping';
 import { classify } from './generic/classify';
 import { isHiddenElement, optionLabels, textOf, type Control } from './generic/signals';
 
@@ -27,11 +29,26 @@ export interface OutlineForm {
   buttons: string[];
 }
 
+/** A page of this router the user taught or confirmed: the start of an adapter. */
+export interface OutlineMapping {
+  path: string;
+  how: 'taught' | 'confirmed';
+  /** Each field's part of a rule ("External port") and how it is found (kind, id, name, classes, words). */
+  fields: Array<{ part: string; tag: string; type?: string; id?: string; name?: string; classes?: string[]; label?: string }>;
+  /** The button that saves the rule, and the one that stores the list afterwards. */
+  save: string;
+  then?: string;
+  /** One box takes a range written first<separator>last. */
+  rangeSeparator?: string;
+}
+
 export interface PageOutline {
   title: string;
   path: string;
   forms: OutlineForm[];
   tables: string[][];
+  /** What the user taught PortPilot on this router (added by the extension, which keeps it). */
+  taught?: OutlineMapping[];
 }
 
 const IPV4 = /\b\d{1,3}(?:\.\d{1,3}){3}\b/g;
@@ -103,4 +120,27 @@ export function pageOutline(doc: Document): PageOutline {
     /* no URL */
   }
   return { title: sanitize(doc.title ?? ''), path: sanitize(path), forms, tables };
+}
+
+function locatorOutline(l: Locator) {
+  return {
+    tag: l.tag,
+    ...(l.type ? { type: l.type } : {}),
+    ...(clean(l.id) ? { id: clean(l.id) } : {}),
+    ...(clean(l.name) ? { name: clean(l.name) } : {}),
+    ...(l.classes?.length ? { classes: l.classes.map(sanitize).filter(Boolean) } : {}),
+    ...(clean(l.label) ? { label: clean(l.label) } : {}),
+  };
+}
+
+/** The user's taught pages, sanitised like the rest of the outline (no router address, no values). */
+export function outlineOfMappings(mappings: RouterMapping[]): OutlineMapping[] {
+  return mappings.map((m) => ({
+    path: sanitize(m.path),
+    how: m.how,
+    fields: m.fields.map((f) => ({ part: partLabel(f), ...locatorOutline(f.locator) })),
+    save: sanitize(m.submit.text) || '(a button without text)',
+    ...(m.commit ? { then: sanitize(m.commit.text) || '(a button without text)' } : {}),
+    ...(m.extRangeSeparator ? { rangeSeparator: m.extRangeSeparator } : {}),
+  }));
 }

@@ -31,3 +31,25 @@ test('the outline has structure and labels but no values, passwords or addresses
   expect(outline.tables).toEqual([['Name', 'Host <host>']]);
   expect(outline.title).toBe('Router <ip>');
 });
+
+test("the user's taught pages go with the outline, as parts and words, without the router's address", async () => {
+  const { outlineOfMappings } = await import('../../../extension/lib/routers/outline');
+  const { mapping } = await import('../../support/mapping-factory');
+  const m = mapping({ origin: 'http://192.168.1.1', path: '/forward-basic.asp' });
+  m.fields[3]!.locator.label = 'Description for 192.168.1.77';
+  const [taught] = outlineOfMappings([m]);
+  expect(taught).toEqual({
+    path: '/forward-basic.asp',
+    how: 'taught',
+    fields: [
+      { part: 'External port', tag: 'input', type: 'text', classes: ['fi4'], label: 'Ext Ports' },
+      { part: 'Device IP', tag: 'input', type: 'text', classes: ['fi6'], label: 'Int Address' },
+      { part: 'Protocol', tag: 'select', classes: ['fi2'], label: 'Protocol' },
+      { part: 'Rule name', tag: 'input', type: 'text', classes: ['fi7'], label: 'Description for <ip>' },
+    ],
+    save: 'Add',
+    then: 'Save',
+    rangeSeparator: '-',
+  });
+  expect(JSON.stringify(taught)).not.toMatch(/192\.168/);
+});
