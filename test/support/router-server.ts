@@ -61,6 +61,8 @@ export interface FixtureMeta {
    * safely with a reason and write nothing. Default "applies".
    */
   outcome?: 'applies' | 'refuses';
+  /** A page PortPilot cannot read until someone shows it the fields (the teach tests use it): why. */
+  teach?: string;
   /** Set while the current engine handles this page unsafely: the e2e scenario is skipped, with this reason. */
   pending?: string;
   /** The router keeps its rules in this many numbered slots, written in place (DSL gateways). */
