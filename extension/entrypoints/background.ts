@@ -1,5 +1,5 @@
 import '../lib/zod-jitless';
-import { registerApplyHandlers } from '../lib/apply/background';
+import { historyOutcomes, registerApplyHandlers } from '../lib/apply/background';
 import { recordApply } from '../lib/store/history';
 
 // Wiring only: the apply messages live in lib/apply, the history in lib/store.
@@ -18,7 +18,9 @@ export default defineBackground(() => {
         platform: job.platform,
         deviceIp: job.deviceIp,
         mode: job.mode,
-        outcomes: job.rules,
+        outcomes: historyOutcomes(job),
+        state: job.state,
+        message: job.message,
       }).then(() => undefined),
   });
 });

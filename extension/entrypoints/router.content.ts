@@ -6,7 +6,10 @@
 import { browser } from 'wxt/browser';
 import type { RouterRequest } from '../lib/apply/background';
 import { runEngine } from '../lib/apply/engine';
+import { watchDialogs } from '../lib/apply/dialog-guard';
+import { createPanel, type Panel } from '../lib/apply/panel';
 import type { ApplyJob } from '../lib/apply/types';
+import { pageDocuments } from '../lib/routers/generic/frames';
 import { detectPage } from '../lib/routers/detect';
 import { pageOutline } from '../lib/routers/outline';
 import { openForwarding } from '../lib/routers/router-home';
@@ -14,6 +17,8 @@ import { openForwarding } from '../lib/routers/router-home';
 interface PortPilotGlobal {
   listening?: boolean;
   running?: boolean;
+  /** One panel per document, held here in the isolated world: the page cannot reach it. */
+  panel?: Panel;
 }
 
 export default defineContentScript({
@@ -23,22 +28,31 @@ export default defineContentScript({
     const g = globalThis as typeof globalThis & { __portpilot?: PortPilotGlobal };
     const state: PortPilotGlobal = (g.__portpilot ??= {});
 
+    const loadJob = async () => ((await browser.runtime.sendMessage({ type: 'job:get' })) as ApplyJob | null) ?? null;
+    const saveJob = async (job: ApplyJob) => {
+      await browser.runtime.sendMessage({ type: 'job:save', job });
+    };
+
     const run = async () => {
       if (state.running) return;
       state.running = true;
+      const frames = pageDocuments(document).docs.map((d) => d.doc.defaultView).filter((w): w is Window & typeof globalThis => !!w);
+      const dialogs = watchDialogs(frames);
+      let job: ApplyJob | null = null;
       try {
-        await runEngine({
-          doc: document,
-          url: location.href,
-          loadJob: async () => ((await browser.runtime.sendMessage({ type: 'job:get' })) as ApplyJob | null) ?? null,
-          saveJob: async (job) => {
-            await browser.runtime.sendMessage({ type: 'job:save', job });
-          },
-        });
+        state.panel ??= createPanel(document);
+        job = await runEngine({ doc: document, url: location.href, loadJob, saveJob, panel: state.panel, dialogs });
       } catch (e) {
-        console.warn('PortPilot:', e);
+        // The engine never leaves a job running because of its own error.
+        const current = await loadJob().catch(() => null);
+        if (current && current.state === 'running') {
+          job = { ...current, state: 'stopped', finishedAt: Date.now(), message: `Stopped: PortPilot hit a problem on this page (${(e as Error).message}). Nothing else was changed.` };
+          await saveJob(job).catch(() => undefined);
+        }
       } finally {
         state.running = false;
+        // The page's own dialogs work again once the job is over (a reload drops the guard anyway).
+        if (!job || job.state !== 'running') dialogs.release();
       }
     };
 

@@ -6,6 +6,7 @@
  */
 import { Browser, type BrowserPage } from 'happy-dom';
 import { runEngine } from '../../extension/lib/apply/engine';
+import { createPanel } from '../../extension/lib/apply/panel';
 import type { ApplyJob, RouterRule } from '../../extension/lib/apply/types';
 
 export interface OpenPage {
@@ -108,7 +109,7 @@ export async function drive(p: OpenPage, job: ApplyJob, maxLoads = 12): Promise<
       pauseMs: 10,
       answerTimeoutMs: 3000,
       readyTimeoutMs: 300,
-      panel: true,
+      panel: createPanel(doc),
     });
     if (stored.state !== 'running') break;
     // The page navigated (or is about to): wait for the next document, as tabs.onUpdated does.

@@ -8,6 +8,8 @@ import { shippedPresetSchema } from '../../../data/schema';
 import type { BundledPreset } from '../presets/bundle';
 import { outlineOfMappings, type PageOutline } from '../routers/outline';
 import { listMappings } from '../store/mappings';
+import { overdue, waitedFor } from './deadline';
+import { installDialogGuard } from './dialog-guard';
 import { plannedRulesFromPreset } from './plan';
 import type { ApplyJob, ApplyMode, Detection } from './types';
 import { hostPattern } from '../host-access';
@@ -76,6 +78,58 @@ export async function injectRouterScript(tabId: number): Promise<void> {
   await browser.scripting.executeScript({ target: { tabId }, files: [ROUTER_SCRIPT] });
 }
 
+/**
+ * For a running job: first the dialog guard in the page's main world, in every frame (see
+ * dialog-guard.ts), then the content script. The content script runs in the top frame only
+ * and reads the page's same-origin frames itself, so one engine decides and acts.
+ */
+export async function injectForJob(tabId: number): Promise<void> {
+  await browser.scripting.executeScript({ target: { tabId, allFrames: true }, world: 'MAIN', func: installDialogGuard } as never);
+  await injectRouterScript(tabId);
+}
+
+const deadlines = new Map<number, ReturnType<typeof setTimeout>>();
+
+/**
+ * A running job that announced a navigation (job.waiting) and whose page never arrived: stop
+ * it with what it waited for. The rule being saved then is "not confirmed" (the router may
+ * have stored it). Checked when the deadline passes and whenever the job is looked at.
+ */
+export async function expireIfOverdue(tabId: number, now = Date.now()): Promise<ApplyJob | null> {
+  const job = await getJob(tabId);
+  if (!job || !overdue(job, now)) return job;
+  const waited = job.waiting!;
+  const stopped: ApplyJob = {
+    ...job,
+    state: 'stopped',
+    message: waitedFor(waited.for, now - (waited.since ?? now)),
+    finishedAt: now,
+    rules: job.rules.map((o) =>
+      o.status === 'saving' ? { ...o, status: 'unconfirmed', message: 'saved, but the router page did not come back to show its list' } : o,
+    ),
+  };
+  delete stopped.waiting;
+  delete stopped.cursor;
+  await storeJob?.(stopped);
+  return stopped;
+}
+
+let storeJob: ((job: ApplyJob) => Promise<void>) | null = null;
+
+function armDeadline(job: ApplyJob): void {
+  const old = deadlines.get(job.tabId);
+  if (old) clearTimeout(old);
+  deadlines.delete(job.tabId);
+  if (job.state !== 'running' || !job.waiting) return;
+  const id = setTimeout(() => void expireIfOverdue(job.tabId), Math.max(0, job.waiting.until - Date.now()) + 50);
+  deadlines.set(job.tabId, id);
+}
+
+/** What the history keeps of a finished job: its outcomes without engine bookkeeping, and how it ended. */
+export function historyOutcomes(job: ApplyJob): ApplyJob['rules'] {
+  return job.rules.map(({ check: _check, ...o }) => o);
+}
+
 function newId(): string {
   return `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`;
 }
@@ -136,9 +190,11 @@ export function registerApplyHandlers(options: ApplyHandlerOptions = {}): void {
   const store = async (job: ApplyJob) => {
     const before = await getJob(job.tabId);
     await putJob(job);
+    armDeadline(job);
     await broadcast(job);
     await finished(before, job);
   };
+  storeJob = store;
 
   async function handle(msg: ApplyRequest, sender: Browser.runtime.MessageSender): Promise<unknown> {
     switch (msg.type) {
@@ -155,7 +211,7 @@ export function registerApplyHandlers(options: ApplyHandlerOptions = {}): void {
         }
         await store(built.job);
         try {
-          await injectRouterScript(msg.tabId);
+          await injectForJob(msg.tabId);
         } catch (e) {
           const job = { ...built.job, state: 'stopped' as const, finishedAt: Date.now() };
           job.message = `PortPilot may not run on this page: ${(e as Error).message}. Allow access to the router's address and try again.`;
@@ -165,7 +221,7 @@ export function registerApplyHandlers(options: ApplyHandlerOptions = {}): void {
         return built;
       }
       case 'apply:status':
-        return getJob(msg.tabId);
+        return expireIfOverdue(msg.tabId);
       case 'apply:stop': {
         const job = await getJob(msg.tabId);
         if (!job || job.state === 'done' || job.state === 'stopped') return job;
@@ -175,7 +231,7 @@ export function registerApplyHandlers(options: ApplyHandlerOptions = {}): void {
       }
       case 'job:get': {
         const tabId = sender.tab?.id;
-        return tabId === undefined ? null : getJob(tabId);
+        return tabId === undefined ? null : expireIfOverdue(tabId);
       }
       case 'job:save': {
         const tabId = sender.tab?.id;
@@ -210,7 +266,7 @@ export function registerApplyHandlers(options: ApplyHandlerOptions = {}): void {
       if (!job || (job.state !== 'running' && job.state !== 'paused-login')) return;
       const origin = await tabOrigin(tabId).catch(() => '');
       if (origin !== job.origin) return; // the tab left the router: leave the job as it is
-      await injectRouterScript(tabId).catch(() => undefined);
+      await injectForJob(tabId).catch(() => undefined);
     });
   });
 
@@ -220,7 +276,7 @@ export function registerApplyHandlers(options: ApplyHandlerOptions = {}): void {
       for (const job of await waitingJobs()) {
         if (!granted.origins?.includes(hostPattern(job.origin))) continue;
         await store({ ...job, message: undefined });
-        await injectRouterScript(job.tabId).catch(() => undefined);
+        await injectForJob(job.tabId).catch(() => undefined);
       }
     })();
   });

@@ -5,6 +5,7 @@
  */
 import type { Protocol } from '../../../data/schema';
 import type { ForwardingWay } from '../routers/router-home';
+import type { ExistingRule } from '../routers/generic/table';
 
 export interface RouterRule {
   name: string;
@@ -24,7 +25,11 @@ export type RuleStatus =
   | 'present' // an identical rule was already there: skipped
   | 'conflict' // the external ports already go to another device: left alone
   | 'failed' // the router said no; message holds its own error text
+  | 'unconfirmed' // saved, but the router's list could not be read back: not confirmed (amber)
   | 'filled'; // fill-only mode: values typed, Save left to the user
+
+/** Statuses that end a rule: a job is "done" only when every rule has one. */
+export const FINAL_STATUSES: readonly RuleStatus[] = ['applied', 'present', 'conflict', 'failed', 'unconfirmed', 'filled'];
 
 export interface RuleOutcome {
   rule: RouterRule;
@@ -34,7 +39,18 @@ export interface RuleOutcome {
   attempts?: number;
   /** Only one device in the home can have this forward: a clash is explained as such. */
   exclusive?: boolean;
+  /**
+   * 'reload': PortPilot reloaded the page itself to read the router's list (a stage-then-commit
+   * page, or a list that only refreshes on reload); the next load decides, without a retry.
+   */
+  check?: 'reload';
 }
+
+/** A rule the router listed before PortPilot wrote anything: it must stay exactly as it is. */
+export type BaselineRule = ExistingRule & {
+  /** Where a person finds it ("row 2 of the list"). */
+  where: string;
+};
 
 export type ApplyMode = 'apply' | 'fill-only';
 
@@ -60,6 +76,17 @@ export interface ApplyJob {
    * submitted last, so an add button that leads nowhere is not clicked forever.
    */
   cursor?: { index: number; action: 'open-form' | 'submit'; tries?: number };
+  /**
+   * The user's rules as the router listed them before the first write; every later read must
+   * still show each of them unchanged. null: the page showed no list to read.
+   */
+  baseline?: BaselineRule[] | null;
+  /**
+   * Set before PortPilot makes the page navigate (Save that reloads, an Add that opens a
+   * form): what the next page load should bring, and until when. If nothing arrives by then
+   * the background stops the job with "waited for …".
+   */
+  waiting?: { for: string; since?: number; until: number };
 }
 
 export type PageKind = 'form' | 'app-only' | 'login' | 'unknown';
@@ -80,4 +107,6 @@ export interface Detection {
   onForwardingPage?: boolean;
   /** Why there is no form to fill, in words for a person (no patterns, no ids). */
   problem?: string;
+  /** How sure the page model is of the form's fields (0..1), when there is a form. */
+  confidence?: number;
 }

@@ -7,6 +7,7 @@ import { listDevices, removeDevice, saveDevice } from '../store/devices';
 import { UserDataError } from '../store/errors';
 import { recentApplies } from '../store/history';
 import { listUnreadable } from '../store/unreadable';
+import { countsLine, jobTone } from '../apply/outcome';
 import { checkRouterAddress } from '../store/router-address';
 import { getSetting, setSetting } from '../store/settings';
 import { mountPresetEditor } from './preset-editor';
@@ -141,10 +142,9 @@ export async function startOptions(): Promise<void> {
     h('tr', {}, ...['When', 'Preset', 'Device', 'Router', 'Outcome'].map((c) => h('th', { scope: 'col' }, c))),
     ...(history.length === 0 ? [h('tr', {}, h('td', { colspan: 5, class: 'muted' }, 'Nothing applied yet.'))] : []),
     ...history.map((e) => {
-      const counts = new Map<string, number>();
-      for (const o of e.outcomes) counts.set(o.status, (counts.get(o.status) ?? 0) + 1);
+      const tone = jobTone(e.state ?? 'done', e.outcomes);
       return h('tr', {}, h('td', {}, new Date(e.at).toLocaleString()), h('td', {}, e.presetName), h('td', {}, e.deviceIp), h('td', {}, e.routerOrigin),
-        h('td', {}, [...counts].map(([s, n]) => `${n} ${s}`).join(', ')));
+        h('td', { class: `tone-${tone}`, 'data-tone': tone, title: e.message ?? '' }, `${e.state === 'stopped' ? 'Stopped: ' : ''}${countsLine(e.outcomes)}`));
     }),
   );
 

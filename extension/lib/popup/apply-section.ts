@@ -1,17 +1,7 @@
-import type { ApplyJob, ApplyMode, Detection, RouterRule, RuleOutcome } from '../apply/types';
+import { headline, jobTone, statusCounts, STATUS_TEXT, STATUS_TONE } from '../apply/outcome';
+import type { ApplyJob, ApplyMode, Detection, RouterRule } from '../apply/types';
 import { PROTOCOL_LABELS } from '../presets/rule-text';
 import { h, mount } from './dom';
-
-const STATUS_TEXT: Record<RuleOutcome['status'], string> = {
-  pending: 'waiting',
-  saving: 'saving…',
-  applied: 'applied',
-  present: 'already present',
-  conflict: 'conflict: left alone',
-  failed: 'failed',
-  filled: 'filled: press Save on the router page',
-};
-const DONE = new Set<RuleOutcome['status']>(['applied', 'present', 'conflict', 'failed', 'filled']);
 
 export interface ApplySectionState {
   detection: Detection | undefined;
@@ -75,24 +65,26 @@ export function applyBlocker(state: ApplySectionState): string | null {
   return null;
 }
 
+/** A bar with one segment per status, coloured by what it means: failures show as failures. */
+function outcomeBar(job: ApplyJob): HTMLElement {
+  const total = Math.max(1, job.rules.length);
+  const counts = statusCounts(job.rules);
+  return h('div', { class: 'outcome-bar', role: 'img', 'aria-label': counts.map((c) => `${c.count} ${c.text}`).join(', ') },
+    ...counts.map((c) => h('span', { class: `seg tone-${c.tone}`, 'data-status': c.status, style: `width:${(100 * c.count) / total}%` })),
+  );
+}
+
 function outcomesList(job: ApplyJob, onStop: () => void): HTMLElement {
-  const done = job.rules.filter((r) => DONE.has(r.status)).length;
-  const title =
-    job.state === 'paused-login'
-      ? 'Paused: the router asked for a login. Log in on the router page; PortPilot resumes by itself.'
-      : job.state === 'done'
-        ? `Finished: ${done} of ${job.rules.length} rules handled.`
-        : `Applying rule ${Math.min(done + 1, job.rules.length)} of ${job.rules.length}…`;
-  return h('div', { id: 'apply-progress' },
-    h('p', { role: 'status' }, title),
-    h('progress', { max: job.rules.length, value: done, 'aria-label': 'Rules handled' }),
-    job.message ? h('p', { class: 'muted' }, job.message) : null,
+  return h('div', { id: 'apply-progress', 'data-tone': jobTone(job.state, job.rules) },
+    h('p', { role: 'status', class: `headline tone-${jobTone(job.state, job.rules)}` }, headline(job)),
+    outcomeBar(job),
+    job.message ? h('p', { class: 'muted job-message' }, job.message) : null,
     job.state === 'running' || job.state === 'paused-login'
       ? h('button', { type: 'button', id: 'stop', onclick: onStop, title: 'Rules already saved stay; nothing else is typed' }, 'Stop')
       : null,
     h('ul', { class: 'outcomes', id: 'outcomes' },
       ...job.rules.map((o) =>
-        h('li', { 'data-status': o.status },
+        h('li', { 'data-status': o.status, class: `tone-${STATUS_TONE[o.status]}` },
           `${o.rule.name} (${PROTOCOL_LABELS[o.rule.protocol]} ${o.rule.externalStart}${o.rule.externalEnd !== o.rule.externalStart ? `-${o.rule.externalEnd}` : ''}): ${STATUS_TEXT[o.status]}`,
           o.message ? ` — ${o.message}` : '',
         ),

@@ -1,10 +1,10 @@
 /**
  * Page detection: small pure predicates over a Document, then one Detection for the popup.
  */
+import type { PageModel } from '../apply/page-model';
+import { readPage } from '../apply/read';
 import type { Detection } from '../apply/types';
-import { findFields, type FindResult } from './generic/finder';
-import { isHiddenElement, textOf, visibleControls } from './generic/signals';
-import { hasRulesTable } from './generic/table';
+import { isHiddenElement, textOf } from './generic/signals';
 import { pickAdapter } from './registry';
 import { routerHome } from './router-home';
 import type { PageInfo, RouterAdapter } from './types';
@@ -32,49 +32,35 @@ export function visiblePasswordFields(doc: Document): HTMLInputElement[] {
   return Array.from(doc.querySelectorAll<HTMLInputElement>('input[type=password]')).filter((el) => !isHiddenElement(el));
 }
 
-/** A login page: a visible password box, login words, and no port fields to fill. */
-export function isLoginPage(doc: Document, found?: FindResult): boolean {
+/** A login page: a visible password box, login words, and no rule form to fill. */
+export function isLoginPage(doc: Document, model?: PageModel): boolean {
   if (!visiblePasswordFields(doc).length) return false;
   const buttons = Array.from(doc.querySelectorAll('button, input[type=submit], input[type=button]'))
     .map((b) => (b as HTMLInputElement).value || textOf(b))
     .join(' ');
   const words = `${doc.title} ${doc.body ? textOf(doc.body) : ''} ${buttons}`;
   if (!LOGIN_WORDS.test(words)) return false;
-  return !(found ?? findFields(doc)).ok;
-}
-
-/** The button or link whose text matches, visible and enabled. */
-export function findButton(root: ParentNode, pattern: RegExp): HTMLElement | null {
-  const candidates = Array.from(
-    root.querySelectorAll<HTMLElement>('button, input[type=submit], input[type=button], a, [role=button]'),
-  );
-  return (
-    candidates.find((el) => {
-      const text = el.tagName === 'INPUT' ? (el as HTMLInputElement).value : textOf(el);
-      return pattern.test(text) && !isHiddenElement(el) && !(el as HTMLButtonElement).disabled;
-    }) ?? null
-  );
-}
-
-const GENERIC_ADD = /^\s*(\+\s*)?(add|new|create)( (a |new )?(custom )?(rule|service|entry|port forward(ing)?( rule)?|virtual server))?\s*$/i;
-
-/** A list page whose add button leads to the form (Netgear "Add Custom Service"). */
-export function addButtonOf(doc: Document, adapter: RouterAdapter): HTMLElement | null {
-  return findButton(doc, adapter.addButton ?? GENERIC_ADD);
-}
-
-/** A multi-row rules grid: a table whose rows each hold rule fields. */
-export function isMultiRowGrid(doc: Document): boolean {
-  return Array.from(doc.querySelectorAll('table')).some((t) => {
-    const rows = Array.from(t.rows).filter((r) => visibleControls(r).length >= 3);
-    return rows.length >= 2;
-  });
+  const m = model ?? readPage(doc);
+  return !m.form && !m.slots.length;
 }
 
 export interface PageDetection {
   detection: Detection;
   adapter: RouterAdapter;
-  fields: FindResult;
+  model: PageModel;
+}
+
+function flowWords(model: PageModel): string {
+  switch (model.flow) {
+    case 'grid':
+      return `a grid of rule rows (${model.slots.length} free)`;
+    case 'open-form':
+      return `a rules list with an add button ("${model.openForm?.text}")`;
+    case 'stage-commit':
+      return `${model.form!.shape}; the row goes into a list, then "${model.form!.commit?.text}" saves it`;
+    default:
+      return model.form ? `form fields identified: ${model.form.shape}` : model.problem;
+  }
 }
 
 export function detectPage(doc: Document, url = doc.location?.href ?? ''): PageDetection {
@@ -90,23 +76,17 @@ export function detectPage(doc: Document, url = doc.location?.href ?? ''): PageD
   const home = routerHome(doc, info, picked);
   const base = { adapterId: adapter.id, adapterName: adapter.name, origin, ...(home.router ? { router: home.router } : {}) };
   const markers = picked.matched.length ? `matched ${picked.matched.join(', ')}` : 'no model markers';
-  const fields = findFields(doc);
+  const model = readPage(doc, { url, adapter });
+  const confidence = model.confidence;
   if (adapter.flow === 'app-only') {
-    return { adapter, fields, detection: { kind: 'app-only', ...base, reason: `${markers}. ${adapter.note ?? ''}`.trim() } };
+    return { adapter, model, detection: { kind: 'app-only', ...base, reason: `${markers}. ${adapter.note ?? ''}`.trim() } };
   }
-  if (isLoginPage(doc, fields)) {
-    return { adapter, fields, detection: { kind: 'login', ...base, reason: `a login form (${markers}): log in first` } };
+  if (isLoginPage(doc, model)) {
+    return { adapter, model, detection: { kind: 'login', ...base, reason: `a login form (${markers}): log in first` } };
   }
-  if (fields.ok) {
-    return { adapter, fields, detection: { kind: 'form', ...base, reason: `${markers}; ${fields.reason}` } };
-  }
-  if (isMultiRowGrid(doc)) {
-    return { adapter, fields, detection: { kind: 'form', ...base, reason: `${markers}; a grid of rule rows` } };
-  }
-  const add = addButtonOf(doc, adapter);
-  if (add && (hasRulesTable(doc) || adapter.addButton)) {
-    return { adapter, fields, detection: { kind: 'form', ...base, reason: `${markers}; a rules list with an add button` } };
+  if (model.flow !== 'none') {
+    return { adapter, model, detection: { kind: 'form', ...base, confidence, reason: `${markers}; ${flowWords(model)}` } };
   }
   const where = home.forwarding ? { forwarding: home.forwarding } : home.onForwardingPage ? { onForwardingPage: true } : {};
-  return { adapter, fields, detection: { kind: 'unknown', ...base, ...where, problem: fields.reason, reason: `${markers}; ${fields.reason}` } };
+  return { adapter, model, detection: { kind: 'unknown', ...base, ...where, problem: model.problem, reason: `${markers}; ${model.problem}` } };
 }

@@ -14,7 +14,7 @@ export const BACKUP_FORMAT = 'portpilot-user-data';
 /** 1: first release (settings held lastDeviceId, a key local to one browser). 2: lastDeviceIp instead. */
 export const BACKUP_VERSION = 2;
 
-const RULE_STATUSES = ['pending', 'saving', 'applied', 'present', 'conflict', 'failed', 'filled'] as const;
+const RULE_STATUSES = ['pending', 'saving', 'applied', 'present', 'conflict', 'failed', 'unconfirmed', 'filled'] as const;
 // Fails to compile when the engine gains a status this list lacks: history with it must still import.
 type MissingStatus = Exclude<RuleStatus, (typeof RULE_STATUSES)[number]>;
 const statusesComplete: [MissingStatus] extends [never] ? true : MissingStatus = true;
@@ -64,6 +64,9 @@ export const historyItem = z.strictObject({
   deviceIp: z.string().max(15),
   mode: z.enum(['apply', 'fill-only']),
   outcomes: z.array(outcomeItem).max(LIMITS.outcomes),
+  /** How the job ended, for an honest headline ("Stopped: …"). */
+  state: z.enum(['running', 'paused-login', 'done', 'stopped']).optional(),
+  message: z.string().max(LIMITS.message).optional(),
 });
 
 /** The file's frame; the lists' items are checked one by one afterwards. Unknown keys are listed as problems by readBackup. */

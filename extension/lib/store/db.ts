@@ -1,6 +1,6 @@
 import Dexie, { type EntityTable, type Table } from 'dexie';
 import type { Platform, Preset } from '../../../data/schema';
-import type { RuleOutcome } from '../apply/types';
+import type { JobState, RuleOutcome } from '../apply/types';
 import type { MappingKey, RouterMapping } from '../teach/mapping';
 import { deviceName, ROW_CHECKS } from './row-checks';
 
@@ -35,6 +35,9 @@ export interface HistoryEntry {
   deviceIp: string;
   mode: 'apply' | 'fill-only';
   outcomes: RuleOutcome[];
+  /** How the job ended ('stopped' with its message), for an honest headline in the history. */
+  state?: JobState;
+  message?: string;
 }
 export interface Setting {
   key: string;

@@ -11,6 +11,7 @@ export async function recordApply(entry: Omit<HistoryEntry, 'id'>): Promise<numb
     routerOrigin: clip(entry.routerOrigin, LIMITS.origin),
     presetName: clip(entry.presetName, LIMITS.presetName),
     outcomes: entry.outcomes.slice(0, LIMITS.outcomes).map((o) => (o.message === undefined ? o : { ...o, message: clip(o.message, LIMITS.message) })),
+    ...(entry.message === undefined ? {} : { message: clip(entry.message, LIMITS.message) }),
   };
   const table = db().history;
   return db().transaction('rw', table, async () => {

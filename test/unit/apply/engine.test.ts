@@ -1,6 +1,7 @@
 // @vitest-environment happy-dom
 import { beforeEach, describe, expect, test } from 'vitest';
 import { runEngine } from '../../../extension/lib/apply/engine';
+import { createPanel } from '../../../extension/lib/apply/panel';
 import type { ApplyJob, RouterRule } from '../../../extension/lib/apply/types';
 
 const rule = (port: number, over: Partial<RouterRule> = {}): RouterRule => ({
@@ -38,10 +39,13 @@ function router() {
 function store(initial: ApplyJob) {
   let current = structuredClone(initial);
   const saves: ApplyJob[] = [];
+  const panel = createPanel(document);
   return {
     get: () => current,
     saves,
+    panel,
     deps: {
+      panel,
       doc: document,
       url: 'http://192.168.0.1/pf.html',
       loadJob: async () => structuredClone(current),
@@ -73,8 +77,10 @@ describe('engine on a synthetic in-page form', () => {
     expect(document.querySelectorAll('#list tbody tr')).toHaveLength(3);
     // 'saving' is stored before each submit.
     expect(s.saves.some((j) => j.rules[0]!.status === 'saving')).toBe(true);
-    const panel = document.querySelector('[data-portpilot="panel"]')!;
-    expect(panel.shadowRoot!.textContent).toMatch(/applied.*already present.*conflict.*failed/s);
+    // The panel shows it; its shadow root is closed to the page.
+    expect(s.panel.text).toMatch(/applied.*already present.*conflict.*failed/s);
+    expect(s.panel.host?.shadowRoot).toBeNull();
+    expect(s.panel.text).toMatch(/1 applied · 1 already present · 1 conflict · 1 failed/);
   });
 
   test('fill-only fills the first rule and leaves Save', async () => {

@@ -7,7 +7,8 @@
  */
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
-import { findFields, type FieldMap } from '../../../extension/lib/routers/generic/finder';
+import { findFields } from '../../../extension/lib/routers/generic/editors';
+import type { FieldMap } from '../../../extension/lib/routers/generic/finder';
 import { fillRule } from '../../../extension/lib/routers/generic/fill';
 import type { RouterRule } from '../../../extension/lib/apply/types';
 

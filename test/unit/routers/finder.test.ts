@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { beforeEach, describe, expect, test } from 'vitest';
-import { findFields } from '../../../extension/lib/routers/generic/finder';
+import { findFields } from '../../../extension/lib/routers/generic/editors';
 import { fillRule, setValue } from '../../../extension/lib/routers/generic/fill';
 import { readExistingRules } from '../../../extension/lib/routers/generic/table';
 import type { RouterRule } from '../../../extension/lib/apply/types';

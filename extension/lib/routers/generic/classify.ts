@@ -40,6 +40,8 @@ export interface Classified {
   /** Best human-readable label, for messages and outlines. */
   label: string;
   signals: Signal[];
+  /** Where the reading came from: the first signal that gave it (its tier sets the confidence). */
+  decidedBy?: Signal;
 }
 
 /** Reads one text. Exported for unit tests of the synonym table. */
@@ -103,15 +105,19 @@ export function classify(el: Control): Classified {
   if (type === 'other' || type === 'radio') return { ...base, reading: null, ambiguous: false };
   if (type === 'select') {
     const choices = selectProtocolChoices(el as HTMLSelectElement);
-    if (choices.has('tcp') && choices.has('udp')) return { ...base, reading: { kind: 'protocol' }, ambiguous: false };
+    const optionsSignal: Signal = { tier: 'label', source: 'options', text: 'TCP / UDP choices' };
+    if (choices.has('tcp') && choices.has('udp')) return { ...base, reading: { kind: 'protocol' }, ambiguous: false, decidedBy: optionsSignal };
   }
   const readAs = type === 'checkbox' ? 'checkbox' : type === 'select' ? 'select' : 'text';
   let result: Reading | null = null;
+  let decidedBy: Signal | undefined;
   for (const tier of TIERS) {
     let tierReading: Reading | null = null;
+    let first: Signal | undefined;
     for (const s of signals.filter((x) => x.tier === tier)) {
       const r = readText(s.text, readAs);
       if (!r) continue;
+      first ??= s;
       const m: Reading | 'conflict' = tierReading ? merge(tierReading, r) : r;
       if (m === 'conflict') {
         // Labels that disagree: leave the control alone. Lower tiers that disagree are noise.
@@ -124,6 +130,7 @@ export function classify(el: Control): Classified {
     if (!tierReading) continue;
     if (!result) {
       result = tierReading;
+      decidedBy = first;
       if (result.kind !== 'port') break;
     } else if (result.kind === 'port' && tierReading.kind === 'port') {
       // A lower tier may only complete side or bound, never contradict.
@@ -137,5 +144,5 @@ export function classify(el: Control): Classified {
     const choices = selectProtocolChoices(el as HTMLSelectElement);
     if (!choices.has('tcp') || !choices.has('udp')) result = null;
   }
-  return { ...base, reading: result, ambiguous: false };
+  return { ...base, reading: result, ambiguous: false, decidedBy: result ? decidedBy : undefined };
 }

@@ -7,8 +7,9 @@
 import type { RouterRule } from '../../apply/types';
 import type { FieldMap, ProtocolControl } from './finder';
 import { protocolChoices } from './finder';
-import { isWritable } from './signals';
+import { isWritable, optionText } from './signals';
 import { protocolOfLabel } from './synonyms';
+import { recordWrite } from './touched';
 
 export type FillResult = { ok: true } | { ok: false; message: string };
 
@@ -35,6 +36,7 @@ export function setValue(el: HTMLInputElement | HTMLTextAreaElement | HTMLSelect
   const setter = nativeSetter(el);
   if (setter) setter.call(el, value);
   else el.value = value;
+  recordWrite(el, value);
   fire(el, 'input');
   fire(el, 'change');
   el.blur?.();
@@ -43,6 +45,7 @@ export function setValue(el: HTMLInputElement | HTMLTextAreaElement | HTMLSelect
 
 export function setChecked(el: HTMLInputElement, checked: boolean): boolean {
   if (!isWritable(el)) return false;
+  recordWrite(el, el.value);
   if (el.checked !== checked) el.click();
   return el.checked === checked;
 }
@@ -57,7 +60,7 @@ function setProtocol(control: ProtocolControl, protocol: RouterRule['protocol'])
     const option = control.options.find((o) => o.choice === protocol);
     return option ? setChecked(option.el, true) : false;
   }
-  const option = Array.from(control.el.options).find((o) => protocolOfLabel(o.textContent ?? o.value) === protocol);
+  const option = Array.from(control.el.options).find((o) => protocolOfLabel(optionText(o)) === protocol);
   if (!option) return false;
   return setValue(control.el, option.value);
 }
@@ -76,6 +79,9 @@ export function checkFits(fields: FieldMap, rule: RouterRule): FillResult {
   }
   const octets = rule.ip.split('.');
   if (fields.ip.length === 4 && octets.length !== 4) return { ok: false, message: `"${rule.ip}" is not an IPv4 address` };
+  if (fields.ipPrefix && !rule.ip.startsWith(fields.ipPrefix)) {
+    return { ok: false, message: `this router only forwards to addresses starting ${fields.ipPrefix}, and the device is ${rule.ip}` };
+  }
   if (!isWritable(fields.extStart)) return { ok: false, message: 'the external port field is read-only' };
   return { ok: true };
 }
@@ -106,7 +112,8 @@ export function fillRule(fields: FieldMap, rule: RouterRule): FillResult {
 
   if (fields.ip.length === 4) {
     rule.ip.split('.').forEach((octet, i) => put(fields.ip[i], octet, `IP box ${i + 1}`));
-  } else put(fields.ip[0], rule.ip, 'device IP');
+  } else if (fields.ipPrefix) put(fields.ip[0], rule.ip.slice(fields.ipPrefix.length), 'device IP (last number)');
+  else put(fields.ip[0], rule.ip, 'device IP');
   if (fields.enable) setChecked(fields.enable, rule.enabled);
   return failed.length ? { ok: false, message: `could not set: ${failed.join(', ')}` } : { ok: true };
 }

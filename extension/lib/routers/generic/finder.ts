@@ -4,8 +4,9 @@
  * controls that order cannot settle, or a control whose labels disagree, is a refusal.
  */
 import { classify, type Bound, type Classified, type Side } from './classify';
-import { isHiddenElement, optionLabels, textOf, visibleControls, type Control } from './signals';
+import { optionLabels, textOf, visibleControls, type Control } from './signals';
 import { protocolOfLabel, type ProtocolChoice } from './synonyms';
+import { fromToAcrossIp } from './table';
 
 export type ProtocolControl =
   | { kind: 'select'; el: HTMLSelectElement }
@@ -21,11 +22,35 @@ export interface FieldMap {
   extRangeSeparator?: string;
   intStart?: HTMLInputElement;
   intEnd?: HTMLInputElement;
-  /** One box, or four octet boxes in order. */
+  /** One box, four octet boxes in order, or one last-octet box after a printed prefix. */
   ip: HTMLInputElement[];
+  /** "192.168.1." printed before a last-octet box: the router only takes that network. */
+  ipPrefix?: string;
   protocol: ProtocolControl;
   enable?: HTMLInputElement;
   sameAsExternal?: HTMLInputElement;
+  /** For each filled role, what it was recognised by (label text, source, confidence 0..1). */
+  evidence: FieldEvidence[];
+}
+
+export type FieldRole = 'name' | 'extStart' | 'extEnd' | 'intStart' | 'intEnd' | 'ip' | 'protocol' | 'enable' | 'sameAsExternal';
+
+export interface FieldEvidence {
+  role: FieldRole;
+  el: Element;
+  label: string;
+  /** label-for, column-header, placeholder, name, position… */
+  source: string;
+  confidence: number;
+}
+
+/** How much a signal tier is worth: words a person reads beat hints, hints beat attribute names. */
+const TIER_CONFIDENCE = { label: 0.9, hint: 0.7, attr: 0.5 } as const;
+
+export function confidenceOf(c: Classified | undefined): number {
+  if (!c?.decidedBy) return 0.4;
+  const base = TIER_CONFIDENCE[c.decidedBy.tier];
+  return c.decidedBy.source === 'column-header' ? base - 0.05 : base;
 }
 
 export type FindResult =
@@ -91,6 +116,19 @@ function octetGroup(el: HTMLInputElement, claimed: Set<Element>): HTMLInputEleme
   return boxes;
 }
 
+/** A short box right after printed "192.168.1.": the router fills in the rest itself. */
+export function lastOctetPrefix(el: HTMLInputElement): string | undefined {
+  const max = el.maxLength > 0 ? el.maxLength : el.size > 0 ? el.size : 0;
+  if (max === 0 || max > 3) return undefined;
+  let text = '';
+  for (let sib = el.previousSibling; sib && text.length < 40; sib = sib.previousSibling) {
+    if (sib.nodeType === 1 && /^(INPUT|SELECT|TEXTAREA)$/.test((sib as Element).tagName)) break;
+    text = (sib.textContent ?? '') + text;
+  }
+  const m = /((?:\d{1,3}\.){3})\s*$/.exec(text);
+  return m ? m[1] : undefined;
+}
+
 function radioProtocol(controls: Control[]): { control?: ProtocolControl; problem?: string } {
   const groups = new Map<string, HTMLInputElement[]>();
   for (const c of controls) {
@@ -123,6 +161,8 @@ export function rangeSeparatorOf(el: HTMLInputElement): string | undefined {
   return m?.[1];
 }
 
+const docOrder = (a: { el: Element }, b: { el: Element }) => (a.el.compareDocumentPosition(b.el) & 4 ? -1 : 1);
+
 const describe = (c: Classified) => c.label || c.el.getAttribute('name') || c.el.id || c.el.tagName.toLowerCase();
 
 /** Finds the rule fields inside one scope (a form, a table row, or the whole page). */
@@ -148,6 +188,15 @@ export function findFieldsIn(scope: ParentNode & Element): FindResult {
   const sideless = ports.filter((c) => c.reading?.kind === 'port' && !c.reading.side);
   const hasExplicitExt = ports.some((c) => c.reading?.kind === 'port' && c.reading.side === 'ext');
   if (sideless.length && hasExplicitExt) problems.push('port fields (some say external, some say neither)');
+  // DD-WRT's "Port from [..] IP Address [..] Port to [..]": the external port, then the device's port.
+  const ipFirst = byKind('ip')[0]?.el;
+  const across = fromToAcrossIp([...sideless, ...(ipFirst ? [{ el: ipFirst } as Classified] : [])].sort(docOrder), (c) =>
+    c.el === ipFirst ? 'ip' : c.reading?.kind === 'port' && c.reading.bound === 'start' ? 'start' : c.reading?.kind === 'port' && c.reading.bound === 'end' ? 'end' : 'other',
+  );
+  if (across) {
+    across.from.reading = { kind: 'port', side: 'ext', bound: null };
+    across.to.reading = { kind: 'port', side: 'int', bound: null };
+  }
   for (const c of ports) {
     if (c.reading?.kind !== 'port') continue;
     const side = c.reading.side ?? 'ext';
@@ -164,8 +213,10 @@ export function findFieldsIn(scope: ParentNode & Element): FindResult {
   // Device IP: one box or four octets.
   let ip: HTMLInputElement[] | undefined;
   const ips = byKind('ip').filter((c) => c.el.tagName === 'INPUT');
+  let ipPrefix: string | undefined;
   if (ips.length === 1) {
     ip = octetGroup(asInput(ips[0]!), claimed) ?? [asInput(ips[0]!)];
+    if (ip.length === 1) ipPrefix = lastOctetPrefix(ip[0]!);
   } else if (ips.length === 4) {
     const first = asInput(ips[0]!);
     const group = octetGroup(first, claimed);
@@ -213,6 +264,28 @@ export function findFieldsIn(scope: ParentNode & Element): FindResult {
     if (name) found.push('name');
     return { ok: false, missing, ambiguous: problems, unidentified, found, reason: parts.join('. ') };
   }
+  const evidence: FieldEvidence[] = [];
+  const byEl = new Map(classified.map((c) => [c.el as Element, c]));
+  const note = (role: FieldRole, el: Element | undefined, penalty = 0) => {
+    if (!el) return;
+    const c = byEl.get(el);
+    evidence.push({ role, el, label: c?.label ?? '', source: c?.decidedBy?.source ?? 'position', confidence: Math.max(0.1, confidenceOf(c) - penalty) });
+  };
+  // A start or end told only by its place beside another box is a little less sure.
+  const byPlace = (el: Element | undefined) => {
+    const r = el ? byEl.get(el)?.reading : null;
+    return r?.kind === 'port' && r.bound === null ? 0.05 : 0;
+  };
+  note('name', name);
+  note('extStart', ext.start, byPlace(ext.start));
+  note('extEnd', ext.end, byPlace(ext.end));
+  note('intStart', int.start, byPlace(int.start));
+  note('intEnd', int.end, byPlace(int.end));
+  ip.forEach((b, i) => note('ip', b, i === 0 ? 0 : 0.05));
+  if (protocol.kind === 'select') note('protocol', protocol.el);
+  else protocol.options.forEach((o) => evidence.push({ role: 'protocol', el: o.el, label: o.choice.toUpperCase(), source: 'radio-label', confidence: 0.85 }));
+  note('enable', enable);
+  note('sameAsExternal', sameAsExternal);
   const fields: FieldMap = {
     scope,
     name,
@@ -222,36 +295,19 @@ export function findFieldsIn(scope: ParentNode & Element): FindResult {
     intStart: int.start,
     intEnd: int.end,
     ip,
+    ipPrefix,
     protocol,
     enable,
     sameAsExternal,
+    evidence,
   };
   const shape = [
     ext.end ? 'port range' : fields.extRangeSeparator ? `one box for a port or range (${fields.extRangeSeparator})` : 'single port',
-    ip.length === 4 ? 'IP in 4 boxes' : 'IP box',
+    ip.length === 4 ? 'IP in 4 boxes' : ipPrefix ? `last number of the IP after ${ipPrefix}` : 'IP box',
     protocol.kind === 'select' ? 'protocol list' : 'protocol buttons',
     name ? 'name' : 'no name field',
   ];
   return { ok: true, fields, reason: `form fields identified: ${shape.join(', ')}` };
-}
-
-/** Scopes worth trying: each form, then the page itself for controls outside any form. */
-export function candidateScopes(doc: Document): Element[] {
-  const forms = Array.from(doc.querySelectorAll('form')).filter((f) => !isHiddenElement(f) && visibleControls(f).length > 0);
-  const body = doc.body;
-  const loose = body ? visibleControls(body).filter((c) => !c.closest('form')) : [];
-  return loose.length || !forms.length ? [...forms, body] : forms;
-}
-
-/** The best scope's result: the first scope that maps, else the most complete refusal. */
-export function findFields(doc: Document): FindResult {
-  let best: FindResult | null = null;
-  for (const scope of candidateScopes(doc)) {
-    const r = findFieldsIn(scope);
-    if (r.ok) return r;
-    if (!best || (!best.ok && r.found.length > best.found.length)) best = r;
-  }
-  return best ?? { ok: false, missing: ['a form'], ambiguous: [], unidentified: [], found: [], reason: 'no form on this page' };
 }
 
 /** Protocol choices a select offers (used to split TCP+UDP rules when "Both" is missing). */

@@ -14,6 +14,11 @@ export interface Signal {
   text: string;
 }
 
+import { isHiddenElement } from './visibility';
+import { isOwnElement } from './own-elements';
+
+export { isHiddenElement };
+
 const CONTROL_SELECTOR = 'input, select, textarea';
 
 /** Lowercase words: camelCase and snake_case split, punctuation dropped (keeps '/' and '+'). */
@@ -36,29 +41,13 @@ export function textOf(node: Node | null | undefined): string {
   const el = node as Element;
   const tag = el.tagName.toLowerCase();
   if (tag === 'select' || tag === 'option' || tag === 'script' || tag === 'style' || tag === 'textarea') return '';
-  if (el.getAttribute('data-portpilot') !== null) return '';
+  if (isOwnElement(el)) return '';
   let out = '';
   for (const child of Array.from(el.childNodes)) out += ' ' + textOf(child);
   return out.replace(/\s+/g, ' ').trim();
 }
 
 const hasWords = (s: string) => /[a-z]{2,}/i.test(s);
-
-export function isHiddenElement(el: Element): boolean {
-  const view = el.ownerDocument.defaultView;
-  for (let cur: Element | null = el; cur; cur = cur.parentElement) {
-    if ((cur as HTMLElement).hidden) return true;
-    if (cur.getAttribute('aria-hidden') === 'true' && cur !== el.ownerDocument.body) return true;
-    const style = (cur as HTMLElement).style;
-    if (style && (style.display === 'none' || style.visibility === 'hidden')) return true;
-    if (view && cur === el) {
-      const cs = view.getComputedStyle(cur);
-      if (cs.display === 'none' || cs.visibility === 'hidden') return true;
-    }
-  }
-  if (el.tagName === 'INPUT' && (el as HTMLInputElement).type === 'hidden') return true;
-  return false;
-}
 
 /** Controls a person can see, in document order. Buttons are not fields. */
 export function visibleControls(root: ParentNode): Control[] {
@@ -108,18 +97,32 @@ export function followingText(el: Element): string {
   return '';
 }
 
+const EDITABLE_IN_ROW = 'input:not([type=hidden]):not([type=checkbox]):not([type=radio]):not([type=button]):not([type=submit]):not([type=image]), select, textarea';
+
+/**
+ * The header row of a table: among its first rows, the first with two or more cells, no boxes
+ * and words in at least two cells. Headers may sit in <td> cells, and a one-cell title row
+ * (even inside <thead>) is passed over.
+ */
+export function headerRowOf(table: HTMLTableElement): HTMLTableRowElement | null {
+  for (const row of Array.from(table.rows).slice(0, 5)) {
+    if (row.cells.length < 2 || row.querySelector(EDITABLE_IN_ROW)) continue;
+    const worded = Array.from(row.cells).filter((c) => hasWords(textOf(c))).length;
+    if (worded >= 2) return row;
+  }
+  return null;
+}
+
 /** The header cell above a control in a table (multi-row rule tables label by column). */
 export function columnHeader(cell: HTMLTableCellElement): string {
   const table = cell.closest('table');
   const row = cell.parentElement as HTMLTableRowElement | null;
   if (!table || !row) return '';
   const index = columnIndex(cell);
-  const headerRow =
-    table.querySelector('thead tr') ??
-    Array.from(table.querySelectorAll('tr')).find((r) => r.querySelector('th') && !r.querySelector(CONTROL_SELECTOR));
-  if (!headerRow || headerRow === row || (headerRow as HTMLTableRowElement).cells.length < 2) return '';
+  const headerRow = headerRowOf(table);
+  if (!headerRow || headerRow === row) return '';
   let col = 0;
-  for (const h of Array.from((headerRow as HTMLTableRowElement).cells)) {
+  for (const h of Array.from(headerRow.cells)) {
     const span = h.colSpan || 1;
     if (index >= col && index < col + span) return textOf(h);
     col += span;
@@ -191,5 +194,13 @@ export function signalsOf(el: Control): Signal[] {
 
 /** Option labels of a select, lowercase. */
 export function optionLabels(select: HTMLSelectElement): string[] {
-  return Array.from(select.options).map((o) => (o.textContent ?? o.value).trim());
+  return Array.from(select.options).map(optionText);
+}
+
+/**
+ * What an option shows. Pages that build options in script (`new Option(text)`, a label
+ * attribute) leave textContent empty or stale: label and text are what the list displays.
+ */
+export function optionText(o: HTMLOptionElement): string {
+  return (o.label || o.text || o.textContent || o.value || '').replace(/\s+/g, ' ').trim();
 }

@@ -1,0 +1,54 @@
+/**
+ * A page that shows only the list: press the list's own Add (the adapter's named button, or
+ * an Add beside the list) to open the form or a new empty row, twice at most per rule. The
+ * form may open in the page or on a new page; the job says what it waits for, so a button
+ * that leads nowhere ends the job instead of leaving it running.
+ */
+import { waitFor, waitedFor } from './deadline';
+import type { RaisedDialog } from './dialog-guard';
+import type { PageModel } from './page-model';
+import { resolveControl } from './read';
+import { stopForDialog, type RunContext, type Step } from './run-context';
+import { isDestructive, isGenericConfirm, isUsable } from '../routers/generic/controls';
+
+export async function openForm(ctx: RunContext, index: number, model: PageModel): Promise<Step> {
+  const { job } = ctx;
+  const outcome = job.rules[index]!;
+  const control = model.openForm!;
+  const tries = job.cursor?.action === 'open-form' && job.cursor.index === index ? (job.cursor.tries ?? 1) : 0;
+  const el = resolveControl(ctx.doc, control);
+  if (tries >= 2 || !el || !isUsable(el) || isDestructive(el) || isGenericConfirm(el)) {
+    outcome.status = 'failed';
+    outcome.message = `"${control.text}" did not open a form PortPilot can use`;
+    await ctx.finish('stopped', `Stopped: pressing "${control.text}" did not open a form PortPilot can use. Nothing else was changed.`);
+    return 'ended';
+  }
+  const what = `the form to open after pressing "${control.text}"`;
+  job.cursor = { index, action: 'open-form', tries: tries + 1 };
+  ctx.expect(what);
+  await ctx.save();
+  el.click();
+  let raised: RaisedDialog | null = null;
+  const started = Date.now();
+  const opened = await waitFor(
+    () => {
+      if (ctx.gone()) return true;
+      raised = ctx.takeDialog();
+      if (raised) return true;
+      return ['single', 'stage-commit', 'grid'].includes(ctx.read().flow);
+    },
+    // In-page forms open at once; a navigation may take until the announced deadline.
+    Math.max(ctx.timing.formTimeoutMs, (job.waiting?.until ?? 0) - Date.now()),
+    ctx.sleep,
+  );
+  if (ctx.gone()) return 'left';
+  if (raised) return stopForDialog(ctx, raised, null).then(() => 'ended');
+  if (opened) {
+    delete job.waiting;
+    return 'next';
+  }
+  outcome.status = 'failed';
+  outcome.message = `"${control.text}" did not open a form`;
+  await ctx.finish('stopped', waitedFor(what, Date.now() - started));
+  return 'ended';
+}
