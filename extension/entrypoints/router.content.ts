@@ -36,8 +36,12 @@ export default defineContentScript({
     const run = async () => {
       if (state.running) return;
       state.running = true;
-      const frames = pageDocuments(document).docs.map((d) => d.doc.defaultView).filter((w): w is Window & typeof globalThis => !!w);
-      const dialogs = watchDialogs(frames);
+      const windows = () => pageDocuments(document).docs.map((d) => d.doc.defaultView).filter((w): w is Window & typeof globalThis => !!w);
+      const dialogs = watchDialogs(windows);
+      // A frame that loads a new page loses the main-world guard: ask the background to put it back.
+      const reguard = () => void browser.runtime.sendMessage({ type: 'guard:frames' }).catch(() => undefined);
+      const frames = Array.from(document.querySelectorAll('iframe, frame'));
+      frames.forEach((f) => f.addEventListener('load', reguard));
       let job: ApplyJob | null = null;
       try {
         state.panel ??= createPanel(document);
@@ -52,7 +56,10 @@ export default defineContentScript({
       } finally {
         state.running = false;
         // The page's own dialogs work again once the job is over (a reload drops the guard anyway).
-        if (!job || job.state !== 'running') dialogs.release();
+        if (!job || job.state !== 'running') {
+          dialogs.release();
+          frames.forEach((f) => f.removeEventListener('load', reguard));
+        }
       }
     };
 

@@ -7,6 +7,8 @@
 import { Browser, type BrowserPage } from 'happy-dom';
 import { runEngine } from '../../extension/lib/apply/engine';
 import { createPanel } from '../../extension/lib/apply/panel';
+import { fillHappyDomGaps } from './happy-dom-gaps';
+import { installDialogGuard, watchDialogs } from '../../extension/lib/apply/dialog-guard';
 import type { ApplyJob, RouterRule } from '../../extension/lib/apply/types';
 
 export interface OpenPage {
@@ -18,6 +20,7 @@ export interface OpenPage {
 }
 
 export async function openPage(url: string): Promise<OpenPage> {
+  fillHappyDomGaps();
   const browser = new Browser({
     settings: {
       enableJavaScriptEvaluation: true,
@@ -98,7 +101,12 @@ export async function drive(p: OpenPage, job: ApplyJob, maxLoads = 12): Promise<
   for (; loads < maxLoads; loads++) {
     await p.settle();
     const doc = p.doc;
+    // As the background does for a running job: the page's alert/confirm go to PortPilot.
+    const win = doc.defaultView as Window & typeof globalThis;
+    installDialogGuard(win);
+    const dialogs = watchDialogs(() => [win]);
     await runEngine({
+      dialogs,
       doc,
       url: p.url,
       loadJob: async () => structuredClone(stored),

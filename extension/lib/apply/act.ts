@@ -6,9 +6,11 @@
  */
 import { dialogOf, isDestructive, isGenericConfirm, isUsable } from '../routers/generic/controls';
 import { fieldElements } from '../routers/generic/editor-controls';
+import { wasOpenedByUs } from '../routers/generic/opened';
 import { fillRule, type FillResult } from '../routers/generic/fill';
 import type { FieldMap } from '../routers/generic/finder';
 import type { RouterRule } from './types';
+import { waitFor, type Sleep } from './deadline';
 
 export function fillFields(fields: FieldMap, rule: RouterRule): FillResult {
   return fillRule(fields, rule);
@@ -16,13 +18,19 @@ export function fillFields(fields: FieldMap, rule: RouterRule): FillResult {
 
 export type PressResult = { ok: true } | { ok: false; reason: string };
 
-/** Presses the form's control if it is still safe to: visible, enabled, not destructive, same dialog as the fields. */
-export function press(control: HTMLElement | null, fields: FieldMap): PressResult {
+/**
+ * Presses the form's control if it is still safe to: visible, not destructive, same dialog as
+ * the fields. A button the page keeps disabled until the form is valid gets enabledWithinMs.
+ */
+export async function press(control: HTMLElement | null, fields: FieldMap, enabledWithinMs = 0, sleep?: Sleep): Promise<PressResult> {
   if (!control) return { ok: false, reason: 'the button is gone from the page' };
   const els = fieldElements(fields);
-  if (!isUsable(control)) return { ok: false, reason: 'the button is hidden or disabled' };
-  if (isDestructive(control) || isGenericConfirm(control)) return { ok: false, reason: 'the button now says something PortPilot does not press' };
-  if (dialogOf(control) !== dialogOf(els[0] ?? control)) return { ok: false, reason: 'the button is in another dialog' };
+  if (enabledWithinMs > 0) await waitFor(() => isUsable(control), enabledWithinMs, sleep);
+  if (!isUsable(control)) return { ok: false, reason: 'the button is hidden or stays disabled' };
+  const dialog = dialogOf(control);
+  if (dialog !== dialogOf(els[0] ?? control)) return { ok: false, reason: 'the button is in another dialog' };
+  const oursToConfirm = !!dialog && wasOpenedByUs(dialog);
+  if (isDestructive(control) || (isGenericConfirm(control) && !oursToConfirm)) return { ok: false, reason: 'the button now says something PortPilot does not press' };
   control.click();
   return { ok: true };
 }

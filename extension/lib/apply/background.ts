@@ -35,7 +35,9 @@ export type ApplyRequest =
   | { type: 'outline'; tabId: number }
   | { type: 'open-forwarding'; tabId: number }
   | { type: 'job:get' }
-  | { type: 'job:save'; job: ApplyJob };
+  | { type: 'job:save'; job: ApplyJob }
+  /** From the content script: a frame loaded a new page during the job; guard its dialogs again. */
+  | { type: 'guard:frames' };
 
 export type ApplyStartResponse = { ok: true; job: ApplyJob } | { ok: false; error: string };
 
@@ -84,8 +86,12 @@ export async function injectRouterScript(tabId: number): Promise<void> {
  * and reads the page's same-origin frames itself, so one engine decides and acts.
  */
 export async function injectForJob(tabId: number): Promise<void> {
-  await browser.scripting.executeScript({ target: { tabId, allFrames: true }, world: 'MAIN', func: installDialogGuard } as never);
+  await guardDialogs(tabId);
   await injectRouterScript(tabId);
+}
+
+function guardDialogs(tabId: number): Promise<unknown> {
+  return browser.scripting.executeScript({ target: { tabId, allFrames: true }, world: 'MAIN', func: installDialogGuard } as never);
 }
 
 const deadlines = new Map<number, ReturnType<typeof setTimeout>>();
@@ -127,7 +133,7 @@ function armDeadline(job: ApplyJob): void {
 
 /** What the history keeps of a finished job: its outcomes without engine bookkeeping, and how it ended. */
 export function historyOutcomes(job: ApplyJob): ApplyJob['rules'] {
-  return job.rules.map(({ check: _check, ...o }) => o);
+  return job.rules.map(({ check: _check, seenInPage: _seen, ...o }) => o);
 }
 
 function newId(): string {
@@ -242,6 +248,13 @@ export function registerApplyHandlers(options: ApplyHandlerOptions = {}): void {
         await store(msg.job);
         return true;
       }
+      case 'guard:frames': {
+        const tabId = sender.tab?.id;
+        const job = tabId === undefined ? null : await getJob(tabId);
+        if (!job || job.state !== 'running') return false;
+        await guardDialogs(tabId!).catch(() => undefined);
+        return true;
+      }
       case 'detect':
         return detectInTab(msg.tabId);
       case 'outline':
@@ -256,7 +269,7 @@ export function registerApplyHandlers(options: ApplyHandlerOptions = {}): void {
   browser.runtime.onMessage.addListener((message: unknown, sender: Browser.runtime.MessageSender) => {
     const msg = message as ApplyRequest;
     if (!msg || typeof msg !== 'object' || typeof msg.type !== 'string') return undefined;
-    if (!/^(apply:|job:get$|job:save$|detect$|outline$|open-forwarding$)/.test(msg.type)) return undefined;
+    if (!/^(apply:|job:get$|job:save$|guard:frames$|detect$|outline$|open-forwarding$)/.test(msg.type)) return undefined;
     return handle(msg, sender);
   });
 

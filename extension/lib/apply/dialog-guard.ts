@@ -65,9 +65,14 @@ export interface DialogWatch {
   release(): void;
 }
 
-/** Listens, on the content side, for the guard's reports in this window and its same-origin frames' windows. */
-export function watchDialogs(windows: Window[]): DialogWatch {
+/**
+ * Listens, on the content side, for the guard's reports in the page's windows: the top one and
+ * its same-origin frames. windows() is asked again at every look, so a frame that loaded a new
+ * page since is listened to as well (the background guards it again, see guard:frames).
+ */
+export function watchDialogs(windows: () => Window[]): DialogWatch {
   const raised: RaisedDialog[] = [];
+  const watched = new Set<Window>();
   const onDialog = (e: Event) => {
     try {
       const d = JSON.parse(String((e as CustomEvent).detail)) as RaisedDialog;
@@ -76,19 +81,30 @@ export function watchDialogs(windows: Window[]): DialogWatch {
       /* not ours */
     }
   };
-  for (const w of windows) w.addEventListener(DIALOG_EVENT, onDialog);
+  const attach = () => {
+    for (const w of windows()) {
+      if (watched.has(w)) continue;
+      watched.add(w);
+      w.addEventListener(DIALOG_EVENT, onDialog);
+    }
+  };
+  attach();
   return {
-    take: () => raised.shift() ?? null,
+    take: () => {
+      attach();
+      return raised.shift() ?? null;
+    },
     release() {
-      for (const w of windows) {
-        w.removeEventListener(DIALOG_EVENT, onDialog);
+      for (const w of watched) {
         try {
+          w.removeEventListener(DIALOG_EVENT, onDialog);
           const Ctor = (w as unknown as { Event: typeof Event }).Event;
           w.dispatchEvent(new Ctor(GUARD_OFF_EVENT));
         } catch {
           /* the window is gone */
         }
       }
+      watched.clear();
     },
   };
 }

@@ -25,8 +25,8 @@ import type { Panel } from './panel';
 import { planRule } from './plan';
 import { readSavedRules } from './read';
 import { newErrorText } from './router-messages';
-import { keepsUserRules, makeContext, stopForDialog, type Step, type Timing } from './run-context';
-import { settleSaving } from './settle';
+import { keepsUserRules, makeContext, stopForDialog, type RunContext, type Step, type Timing } from './run-context';
+import { settleSaving, settleSeenInPage } from './settle';
 import type { ApplyJob } from './types';
 import { baselineOf, listedRule } from './verify';
 
@@ -51,6 +51,8 @@ export interface EngineDeps {
   panel?: Panel | null;
   /** Dialogs the page raises (see dialog-guard.ts). */
   dialogs?: DialogWatch | null;
+  /** How to load a fresh copy of the page; default: the same address again (a GET). */
+  reload?: () => void;
   sleep?: Sleep;
 }
 
@@ -89,6 +91,7 @@ export async function runEngine(deps: EngineDeps): Promise<ApplyJob | null> {
     timing,
     sleep,
     dialogs: deps.dialogs ?? null,
+    reload: deps.reload,
     persist: (j) => deps.saveJob(j),
     show: (j) => deps.panel?.show(j),
   });
@@ -118,7 +121,8 @@ export async function runEngine(deps: EngineDeps): Promise<ApplyJob | null> {
   }
   const first = ctx.read();
   const settled = settleSaving(job, first, { resumedFromLogin: resumed, errorNow: newErrorText(doc, new Map()) });
-  if (job.cursor?.action === 'submit') delete job.cursor;
+  if (job.cursor?.action === 'final-check') settleSeenInPage(job, first);
+  if (job.cursor?.action === 'submit' || job.cursor?.action === 'final-check') delete job.cursor;
   if (!(await keepsUserRules(ctx))) return job;
   if (settled.ignored) {
     return ctx.finish('stopped', `Stopped: the router did not list "${settled.ignored}" after saving it and showed no message. PortPilot stopped so that nothing else is typed.`);
@@ -132,7 +136,7 @@ export async function runEngine(deps: EngineDeps): Promise<ApplyJob | null> {
     if (raised) return stopForDialog(ctx, raised, null);
     const model = ctx.read();
     const index = job.rules.findIndex((o) => o.status === 'pending');
-    if (index < 0) return ctx.finish('done');
+    if (index < 0) return closeJob(ctx);
     const outcome = job.rules[index]!;
     if (model.flow !== 'grid') {
       const step = planRule(outcome.rule, model.rules, outcome);
@@ -163,6 +167,20 @@ export async function runEngine(deps: EngineDeps): Promise<ApplyJob | null> {
     if (result !== 'next') return job;
   }
   return ctx.finish('stopped', 'Stopped: too many steps.');
+}
+
+/**
+ * The end of a job: when rules were seen only on the page they were saved on, one reload to
+ * read the router's list again (see RuleOutcome.seenInPage); else done.
+ */
+async function closeJob(ctx: RunContext): Promise<ApplyJob> {
+  const { job } = ctx;
+  if (job.mode === 'fill-only' || !job.rules.some((o) => o.seenInPage)) return ctx.finish('done');
+  job.cursor = { index: -1, action: 'final-check' };
+  ctx.expect('the page to reload so PortPilot can check the router\'s list once more');
+  await ctx.save();
+  ctx.reload();
+  return job;
 }
 
 export { keepsUserRules };

@@ -3,11 +3,11 @@
  * router's answer. Stage-then-commit pages (the row goes into a list, then the page's Apply
  * saves the list) are checked after a reload, never from the staged row.
  */
-import { fillFields, press, reloadForCheck } from './act';
+import { fillFields, press } from './act';
 import { waitFor } from './deadline';
 import type { PageModel } from './page-model';
 import { readSavedRules, resolveControl, resolveForm } from './read';
-import { answerWatcher, messageTexts, newMessage, type MessageSnapshot } from './router-messages';
+import { answerReader, answerWatcher, messageTexts, type MessageSnapshot } from './router-messages';
 import { keepsUserRules, stopForDialog, type RunContext, type Step } from './run-context';
 import { needsSplit, splitBoth } from './split';
 import type { RaisedDialog } from './dialog-guard';
@@ -49,7 +49,7 @@ export async function applyWithForm(ctx: RunContext, index: number, model: PageM
   job.cursor = { index, action: 'submit' };
   ctx.expect(`the router's answer after "${form.submit!.text || 'Save'}"`, ctx.timing.answerTimeoutMs + ctx.timing.navigationTimeoutMs);
   await ctx.save();
-  const pressed = press(resolveControl(doc, form.submit), fields);
+  const pressed = await press(resolveControl(doc, form.submit), fields, ctx.timing.formTimeoutMs, ctx.sleep);
   if (!pressed.ok) {
     outcome.status = 'failed';
     outcome.message = `filled, but PortPilot did not press the form's button (${pressed.reason}): check the form and press it yourself`;
@@ -88,6 +88,7 @@ async function awaitAnswer(ctx: RunContext, outcome: RuleOutcome, snapshot: Mess
     outcome.message = error;
   } else if (seen()) {
     outcome.status = 'applied';
+    outcome.seenInPage = true;
     if (!(await keepsUserRules(ctx))) return 'ended';
   } else if (!readSavedRules(doc).readable) {
     outcome.status = 'unconfirmed';
@@ -97,7 +98,7 @@ async function awaitAnswer(ctx: RunContext, outcome: RuleOutcome, snapshot: Mess
     outcome.check = 'reload';
     ctx.expect('the page to reload so PortPilot can read the router\'s list');
     await ctx.save();
-    reloadForCheck(doc, ctx.url);
+    ctx.reload();
     return 'left';
   }
   await ctx.save();
@@ -131,7 +132,7 @@ async function commitStaged(ctx: RunContext, outcome: RuleOutcome, fields: Field
     ctx.sleep,
   );
   if (ctx.gone()) return 'left';
-  if (raised) return stopForDialog(ctx, raised, outcome).then(() => 'ended');
+  if (raised) return stopForDialog(ctx, raised, outcome, { listShowsStaged: true }).then(() => 'ended');
   if (error || !staged) {
     outcome.status = 'failed';
     outcome.message = error ?? `the page did not take the rule into its list after "${form.submit!.text || 'Add'}"`;
@@ -145,31 +146,31 @@ async function commitStaged(ctx: RunContext, outcome: RuleOutcome, fields: Field
   ctx.expect(`the router page to reload after "${form.commit!.text || 'Apply'}"`, ctx.timing.answerTimeoutMs + ctx.timing.navigationTimeoutMs);
   await ctx.save();
   const commitSnapshot = messageTexts(doc);
-  const pressed = press(resolveControl(doc, form.commit), fields);
+  const pressed = await press(resolveControl(doc, form.commit), fields, ctx.timing.formTimeoutMs, ctx.sleep);
   if (!pressed.ok) {
     outcome.status = 'failed';
     outcome.message = `added to the page's list, but PortPilot did not press "${form.commit!.text}" (${pressed.reason}): press it yourself`;
     await ctx.finish('stopped', 'Stopped before saving: the page\'s Apply button changed.');
     return 'ended';
   }
-  let answered: ReturnType<typeof newMessage> = null;
+  let failure: string | null = null;
+  const answer = answerReader(doc, commitSnapshot);
   await waitFor(
     () => {
       if (ctx.gone()) return true;
       raised = ctx.takeDialog();
       if (raised) return true;
-      answered = newMessage(doc, commitSnapshot);
-      return answered !== null && answered.kind !== 'neutral';
+      failure = answer.error();
+      return failure !== null || answer.success() !== null;
     },
     ctx.timing.answerTimeoutMs,
     ctx.sleep,
   );
   if (ctx.gone()) return 'left';
-  if (raised) return stopForDialog(ctx, raised, outcome).then(() => 'ended');
-  const said = answered as ReturnType<typeof newMessage>;
-  if (said?.kind === 'error') {
+  if (raised) return stopForDialog(ctx, raised, outcome, { listShowsStaged: true }).then(() => 'ended');
+  if (failure) {
     outcome.status = 'failed';
-    outcome.message = said.text;
+    outcome.message = failure;
     delete outcome.check;
     delete ctx.job.waiting;
     await ctx.save();
@@ -178,6 +179,6 @@ async function commitStaged(ctx: RunContext, outcome: RuleOutcome, fields: Field
   // Saved without leaving the page: read the router's list from a fresh copy of the page.
   ctx.expect('the page to reload so PortPilot can read the router\'s list');
   await ctx.save();
-  reloadForCheck(doc, ctx.url);
+  ctx.reload();
   return 'left';
 }

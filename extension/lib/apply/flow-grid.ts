@@ -71,7 +71,7 @@ export async function applyWithGrid(ctx: RunContext, model: PageModel): Promise<
   const button = model.slots[0]!.submit!;
   ctx.expect(`the router's answer after "${button.text || 'Apply'}"`, ctx.timing.answerTimeoutMs + ctx.timing.navigationTimeoutMs);
   await ctx.save();
-  const pressed = press(resolveControl(doc, button), first!);
+  const pressed = await press(resolveControl(doc, button), first!, ctx.timing.formTimeoutMs, ctx.sleep);
   if (!pressed.ok) {
     for (const o of batch) {
       o.status = 'failed';
@@ -101,7 +101,10 @@ export async function applyWithGrid(ctx: RunContext, model: PageModel): Promise<
   await ctx.sleep(error ? 400 : 100);
   const now = readSavedRules(doc);
   for (const o of batch) {
-    if (listedRule(o.rule, now.rules)) o.status = 'applied';
+    if (listedRule(o.rule, now.rules)) {
+      o.status = 'applied';
+      o.seenInPage = true;
+    }
     else if (!now.readable) {
       o.status = 'unconfirmed';
       o.message = 'saved, but this page shows no list of rules to check it against';

@@ -9,7 +9,10 @@ import type { RaisedDialog } from './dialog-guard';
 import type { PageModel } from './page-model';
 import { resolveControl } from './read';
 import { stopForDialog, type RunContext, type Step } from './run-context';
-import { isDestructive, isGenericConfirm, isUsable } from '../routers/generic/controls';
+import { dialogsIn, isDestructive, isGenericConfirm, isUsable } from '../routers/generic/controls';
+import { pageDocuments } from '../routers/generic/frames';
+import { recordOpenedDialog, recordOpenPress } from '../routers/generic/opened';
+import { isHiddenElement } from '../routers/generic/signals';
 
 export async function openForm(ctx: RunContext, index: number, model: PageModel): Promise<Step> {
   const { job } = ctx;
@@ -27,15 +30,27 @@ export async function openForm(ctx: RunContext, index: number, model: PageModel)
   job.cursor = { index, action: 'open-form', tries: tries + 1 };
   ctx.expect(what);
   await ctx.save();
+  const before = visibleDialogs(ctx.doc);
+  recordOpenPress(el);
   el.click();
   let raised: RaisedDialog | null = null;
+  let unreadable: string | null = null;
   const started = Date.now();
   const opened = await waitFor(
     () => {
       if (ctx.gone()) return true;
       raised = ctx.takeDialog();
       if (raised) return true;
-      return ['single', 'stage-commit', 'grid'].includes(ctx.read().flow);
+      // A pop-up that appeared for this press is ours: its own OK may save what we fill in.
+      for (const d of visibleDialogs(ctx.doc)) if (!before.has(d)) recordOpenedDialog(d);
+      const model = ctx.read();
+      if (['single', 'stage-commit', 'grid'].includes(model.flow)) return true;
+      // A pop-up opened, but its form cannot be read: say so now rather than wait.
+      if (Date.now() - started > ctx.timing.formTimeoutMs && [...visibleDialogs(ctx.doc)].some((d) => !before.has(d))) {
+        unreadable = model.problem || 'its fields could not be identified';
+        return true;
+      }
+      return false;
     },
     // In-page forms open at once; a navigation may take until the announced deadline.
     Math.max(ctx.timing.formTimeoutMs, (job.waiting?.until ?? 0) - Date.now()),
@@ -43,12 +58,24 @@ export async function openForm(ctx: RunContext, index: number, model: PageModel)
   );
   if (ctx.gone()) return 'left';
   if (raised) return stopForDialog(ctx, raised, null).then(() => 'ended');
-  if (opened) {
+  if (opened && !unreadable) {
     delete job.waiting;
     return 'next';
   }
   outcome.status = 'failed';
+  if (unreadable) {
+    outcome.message = `the form that "${control.text}" opened could not be read: ${unreadable}`;
+    await ctx.finish('stopped', `Stopped: PortPilot could not read the form that "${control.text}" opened (${unreadable}). Nothing was typed or saved.`);
+    return 'ended';
+  }
   outcome.message = `"${control.text}" did not open a form`;
   await ctx.finish('stopped', waitedFor(what, Date.now() - started));
   return 'ended';
+}
+
+/** The dialogs a person can see now, in every readable frame. */
+function visibleDialogs(top: Document): Set<Element> {
+  const out = new Set<Element>();
+  for (const { doc } of pageDocuments(top).docs) for (const d of dialogsIn(doc)) if (!isHiddenElement(d)) out.add(d);
+  return out;
 }

@@ -182,6 +182,5 @@ export function resolveForm(top: Document, form: ModelForm): FieldMap | null {
 /** A control of the model, resolved again, or null when it is gone or no longer pressable. */
 export function resolveControl(top: Document, c: ModelControl | null): HTMLElement | null {
   if (!c) return null;
-  const el = resolveRef<HTMLElement>(top, c.ref);
-  return el && !isHiddenElement(el) ? el : null;
+  return resolveRef<HTMLElement>(top, c.ref);
 }

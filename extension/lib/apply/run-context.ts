@@ -8,7 +8,9 @@ import { waitFor, waitedFor, type Sleep } from './deadline';
 import { dialogMessage, type DialogWatch, type RaisedDialog } from './dialog-guard';
 import type { PageModel } from './page-model';
 import { readPage, readSavedRules } from './read';
-import { changedRules, integrityMessage } from './verify';
+import { reloadForCheck } from './act';
+import { isSuccessText } from './router-messages';
+import { changedRules, integrityMessage, listedRule } from './verify';
 import { FINAL_STATUSES, type ApplyJob, type RuleOutcome } from './types';
 
 export interface Timing {
@@ -45,10 +47,13 @@ export interface RunContext {
   takeDialog(): RaisedDialog | null;
   /** Announces a navigation PortPilot causes; the background stops the job if it never arrives. */
   expect(what: string, ms?: number): void;
+  /** Loads a fresh copy of the page (to read the router's list as the router renders it). */
+  reload(): void;
 }
 
 export function makeContext(
-  base: Omit<RunContext, 'read' | 'save' | 'finish' | 'expect' | 'gone' | 'takeDialog'> & {
+  base: Omit<RunContext, 'read' | 'save' | 'finish' | 'expect' | 'gone' | 'takeDialog' | 'reload'> & {
+    reload?: () => void;
     persist(job: ApplyJob): Promise<void>;
     show(job: ApplyJob): void;
     dialogs: DialogWatch | null;
@@ -63,6 +68,7 @@ export function makeContext(
     timing: base.timing,
     sleep: base.sleep,
     takeDialog: () => base.dialogs?.take() ?? null,
+    reload: () => (base.reload ? base.reload() : reloadForCheck(doc, base.url)),
     read: () => readPage(doc, { url: base.url, adapter: base.adapter }),
     gone: () => !doc.defaultView || doc.defaultView.closed === true || doc.defaultView.document !== doc,
     async save() {
@@ -92,11 +98,35 @@ export function makeContext(
 }
 
 /** Stops the job because the page raised a dialog; the rule being saved keeps what we know of it. */
-export async function stopForDialog(ctx: RunContext, d: RaisedDialog, current: RuleOutcome | null): Promise<ApplyJob> {
+export async function stopForDialog(
+  ctx: RunContext,
+  d: RaisedDialog,
+  current: RuleOutcome | null,
+  opts: { listShowsStaged?: boolean } = {},
+): Promise<ApplyJob> {
   if (current && !FINAL_STATUSES.includes(current.status)) {
-    // We answered "no" to a question: that save did not happen. After a plain message it may have.
-    current.status = d.kind === 'alert' && current.status === 'saving' ? 'unconfirmed' : 'failed';
     current.message = `the router page said: "${d.text.slice(0, 200)}"`;
+    if (d.kind === 'alert' && current.status === 'saving' && !opts.listShowsStaged) {
+      // A plain message after Save may be good or bad news: the router's list decides.
+      const listed = readSavedRules(ctx.doc);
+      current.status = listedRule(current.rule, listed.rules) ? 'applied' : listed.readable ? 'failed' : 'unconfirmed';
+    } else if (d.kind === 'alert' && current.status === 'saving') {
+      // The page's list also shows rows not saved yet: only the message itself can tell.
+      current.status = isSuccessText(d.text) ? 'unconfirmed' : 'failed';
+    } else current.status = 'failed'; // we answered "no" to its question, or nothing was saved yet
+  }
+  // Rules the page listed at once may have been drawn before the router answered: the list as
+  // it stands a moment after the message decides (gone → failed, still there → not confirmed).
+  const seen = ctx.job.rules.filter((o) => o.seenInPage && o !== current);
+  if (seen.length) {
+    const gone = (o: RuleOutcome) => !listedRule(o.rule, readSavedRules(ctx.doc).rules);
+    await waitFor(() => ctx.gone() || seen.some(gone), ctx.timing.settleMs, ctx.sleep);
+    for (const o of seen) {
+      delete o.seenInPage;
+      const vanished = !ctx.gone() && gone(o);
+      o.status = vanished ? 'failed' : 'unconfirmed';
+      o.message = `${vanished ? 'the page listed it, then took it off its list after saying' : 'the page listed it, but then said'}: "${d.text.slice(0, 200)}"`;
+    }
   }
   return ctx.finish('stopped', dialogMessage(d));
 }

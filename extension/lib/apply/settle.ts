@@ -13,6 +13,20 @@ export interface SettleResult {
   ignored: string | null;
 }
 
+/**
+ * After the job's closing reload: every rule the previous page listed right after its save must
+ * be in the router's list now. When this page shows no list, what was seen stands.
+ */
+export function settleSeenInPage(job: ApplyJob, model: PageModel): void {
+  for (const o of job.rules) {
+    if (!o.seenInPage) continue;
+    delete o.seenInPage;
+    if (!model.listReadable || listedRule(o.rule, model.rules)) continue;
+    o.status = 'failed';
+    o.message = 'the page listed it right after saving, but the router\'s list no longer shows it after reloading the page';
+  }
+}
+
 export function settleSaving(job: ApplyJob, model: PageModel, opts: { resumedFromLogin: boolean; errorNow: string | null }): SettleResult {
   let ignored: string | null = null;
   for (const o of job.rules) {

@@ -44,6 +44,12 @@ export interface RuleOutcome {
    * page, or a list that only refreshes on reload); the next load decides, without a retry.
    */
   check?: 'reload';
+  /**
+   * Listed by the page right after Save, without a new page since. Some pages draw the row from
+   * their own copy before the router answers (ASUSWRT-Merlin), so the job ends with one reload
+   * that reads the router's list again; a dialog before that makes it "not confirmed".
+   */
+  seenInPage?: boolean;
 }
 
 /** A rule the router listed before PortPilot wrote anything: it must stay exactly as it is. */
@@ -75,7 +81,7 @@ export interface ApplyJob {
    * Content-side bookkeeping across page loads: the rule whose form the engine opened or
    * submitted last, so an add button that leads nowhere is not clicked forever.
    */
-  cursor?: { index: number; action: 'open-form' | 'submit'; tries?: number };
+  cursor?: { index: number; action: 'open-form' | 'submit' | 'final-check'; tries?: number };
   /**
    * The user's rules as the router listed them before the first write; every later read must
    * still show each of them unchanged. null: the page showed no list to read.

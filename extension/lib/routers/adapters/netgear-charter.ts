@@ -12,6 +12,8 @@ export const netgearCharter: RouterAdapter = {
   id: 'netgear-charter',
   name: 'Netgear (Charter/Spectrum)',
   flow: 'reload',
+  // Other firmware names Netgear hardware too ("FreshTomato on Netgear R7000"): one word is not enough.
+  minScore: 4,
   markers: {
     hostnames: [/(^|\.)routerlogin\.(net|com)$/i],
     titles: [/netgear/i],

@@ -17,6 +17,7 @@ import {
   SAME,
   START,
   VETO,
+  bareBound,
   protocolOfLabel,
 } from './synonyms';
 
@@ -115,7 +116,8 @@ export function classify(el: Control): Classified {
     let tierReading: Reading | null = null;
     let first: Signal | undefined;
     for (const s of signals.filter((x) => x.tier === tier)) {
-      const r = readText(s.text, readAs);
+      const bound = s.source === 'column-header' && readAs === 'text' ? bareBound(s.text) : null;
+      const r = bound ? ({ kind: 'port', side: null, bound } as Reading) : readText(s.text, readAs);
       if (!r) continue;
       first ??= s;
       const m: Reading | 'conflict' = tierReading ? merge(tierReading, r) : r;

@@ -5,6 +5,7 @@
  * confirmation of somebody else's question and is never pressed.
  */
 import { isHiddenElement, normalize, textOf } from './signals';
+import { wasOpenedByUs } from './opened';
 
 export const CONTROL_SELECTOR = 'button, input[type=submit], input[type=button], input[type=image], a[href], a[onclick], [role=button]';
 
@@ -66,7 +67,7 @@ export function purposeOf(el: Element): ControlPurpose | null {
   const texts = controlTexts(el);
   const said = texts.join(' ');
   if (said) {
-    if (SAVE_WORDS.test(said)) return 'save';
+    if (SAVE_WORDS.test(said) || texts.every((t) => GENERIC_CONFIRM.test(t))) return 'save';
     if (ADD_WORDS.test(said) || texts.some((t) => ICON_ONLY.test(t))) return 'add';
     if ((el as HTMLInputElement).type === 'submit' && !GENERIC_CONFIRM.test(said)) return null;
     return null;
@@ -78,18 +79,42 @@ export function purposeOf(el: Element): ControlPurpose | null {
   return null;
 }
 
-/** The dialog an element sits in (native, ARIA or the usual modal class), if any. */
-export function dialogOf(el: Element): Element | null {
-  return el.closest('dialog, [role=dialog], [role=alertdialog], [aria-modal=true], .modal, .popup, .overlay');
+const DIALOG_SELECTOR = 'dialog, [role=dialog], [role=alertdialog], [aria-modal=true]';
+/** Class or id words that name a pop-up ("modal", ASUS's "pop_div_bg", "overlay", "lightbox"). */
+const DIALOG_WORDS = /\b(modal|dialog|popup|pop|overlay|lightbox)\b/;
+
+/** A native or ARIA dialog, or an element whose class or id names it a pop-up. */
+export function isDialogLike(el: Element): boolean {
+  if (el.matches(DIALOG_SELECTOR)) return true;
+  const words = normalize(`${el.getAttribute('class') ?? ''} ${el.id}`);
+  return DIALOG_WORDS.test(words) && !/^(BODY|HTML|FORM)$/.test(el.tagName);
 }
 
-/** Pressable, non-destructive controls inside the container and in the same dialog as the fields. */
-export function safeControlsIn(container: Element, fields: Element[]): HTMLElement[] {
+/** The dialog an element sits in, if any. */
+export function dialogOf(el: Element): Element | null {
+  for (let cur: Element | null = el; cur; cur = cur.parentElement) if (isDialogLike(cur)) return cur;
+  return null;
+}
+
+/** All dialog-like elements of a document (for the form finder). */
+export function dialogsIn(doc: Document): Element[] {
+  return Array.from(doc.querySelectorAll(`${DIALOG_SELECTOR}, [class], [id]`)).filter(isDialogLike);
+}
+
+/**
+ * Pressable, non-destructive controls inside the container and in the same dialog as the fields.
+ * A bare "OK" counts only in a pop-up PortPilot itself opened to get this form (ASUSWRT-Merlin's
+ * rule pop-up saves with "OK"); never in a dialog the page raised on its own.
+ * allowDisabled: a Save the page enables only once the fields are filled still counts.
+ */
+export function safeControlsIn(container: Element, fields: Element[], opts: { allowDisabled?: boolean } = {}): HTMLElement[] {
   const fieldDialog = fields[0] ? dialogOf(fields[0]) : null;
+  const ours = !!fieldDialog && wasOpenedByUs(fieldDialog);
   return Array.from(container.querySelectorAll<HTMLElement>(CONTROL_SELECTOR)).filter((el) => {
     if (fields.includes(el)) return false;
     if (dialogOf(el) !== fieldDialog) return false;
-    if (!isUsable(el) || isDestructive(el) || isGenericConfirm(el)) return false;
+    if (opts.allowDisabled ? isHiddenElement(el) : !isUsable(el)) return false;
+    if (isDestructive(el) || (isGenericConfirm(el) && !ours)) return false;
     // A link that leaves the page is navigation, not a save.
     if (el.tagName === 'A' && /^(https?:|\/|\.\.)/i.test(el.getAttribute('href') ?? '') && !el.getAttribute('onclick')) return false;
     return true;

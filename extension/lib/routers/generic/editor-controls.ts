@@ -6,7 +6,7 @@
  */
 import { dialogOf, purposeOf, safeControlsIn, isDestructive, isUsable, isGenericConfirm } from './controls';
 import type { FieldMap } from './finder';
-import { visibleControls } from './signals';
+import { wasPressedToOpen } from './opened';
 
 export interface EditorControls {
   /** The area searched: the form, the dialog, or a few levels around the fields. */
@@ -61,7 +61,9 @@ function rank(el: HTMLElement): number {
 export function editorControls(scope: Element, fields: FieldMap, named?: RegExp): ControlsResult {
   const els = fieldElements(fields);
   const container = containerOf(scope, els);
-  const safe = safeControlsIn(container, els);
+  // A Save the page enables only once the fields are filled counts; it is pressed when enabled.
+  // The Add PortPilot pressed to open this form is never its save button.
+  const safe = safeControlsIn(container, els, { allowDisabled: true }).filter((el) => !wasPressedToOpen(el));
   const nameOf = (el: HTMLElement) => (el.tagName === 'INPUT' ? (el as HTMLInputElement).value : el.textContent ?? '').trim();
   if (named) {
     const hit = safe.find((el) => named.test(nameOf(el)));
@@ -97,7 +99,7 @@ function refusedControls(container: Element, fields: Element[]): string {
  * named control.
  */
 export function openFormControl(doc: Document, list: Element | null, named?: RegExp): HTMLElement | null {
-  const ADD = named ?? /^\s*(\+\s*)?(add|new|create)\b[\w\s/-]{0,30}$/i;
+  const ADD = named ?? /^\s*(\+\s*)?(add|new|create)\b[\w\s/.…-]{0,30}$/i;
   const nameOf = (el: HTMLElement) => (el.tagName === 'INPUT' ? (el as HTMLInputElement).value : el.textContent ?? '').trim();
   const ok = (el: HTMLElement, anchor: Element | null) => ADD.test(nameOf(el)) && (!anchor || dialogOf(el) === dialogOf(anchor));
   if (list) {
@@ -110,12 +112,3 @@ export function openFormControl(doc: Document, list: Element | null, named?: Reg
   if (named) return safeControlsIn(doc.body ?? doc.documentElement, []).find((el) => ok(el, null)) ?? null;
   return null;
 }
-
-/** Controls that a grid's rows hold: for the grid flow, the container of all its rows. */
-export function gridContainer(rows: Element[]): Element | null {
-  const form = rows[0]?.closest('form');
-  if (form) return form;
-  return rows[0]?.closest('table')?.parentElement ?? null;
-}
-
-export { visibleControls };

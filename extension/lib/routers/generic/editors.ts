@@ -4,6 +4,7 @@
  * field finder; a place whose boxes already hold a rule (an edit dialog, a filled slot, the
  * row of a saved rule) is never used. Several empty rows of one table are a grid of slots.
  */
+import { dialogsIn } from './controls';
 import { findFieldsIn, type FieldMap, type FindResult } from './finder';
 import { isHiddenElement, textOf, visibleControls } from './signals';
 import { isBlankValue } from './table';
@@ -31,8 +32,6 @@ export interface EditorChoice {
   /** The most complete refusal when nothing maps. */
   refusal: FindResult;
 }
-
-const DIALOGS = 'dialog, [role=dialog], [role=alertdialog], [aria-modal=true], .modal, .popup';
 
 function portAndNameBoxes(f: FieldMap): Array<HTMLInputElement | HTMLTextAreaElement> {
   return [f.name, f.extStart, f.extEnd, f.intStart, f.intEnd].filter((x): x is HTMLInputElement => !!x);
@@ -63,7 +62,7 @@ export function editorCandidates(doc: Document): EditorCandidate[] {
     if (isHiddenElement(row) || visibleControls(row).length < 3) continue;
     out.push(evaluate(row, 'row'));
   }
-  for (const d of Array.from(doc.querySelectorAll(DIALOGS))) {
+  for (const d of dialogsIn(doc)) {
     if (isHiddenElement(d) || !visibleControls(d).length) continue;
     out.push(evaluate(d, 'dialog'));
   }

@@ -163,6 +163,37 @@ export function rangeSeparatorOf(el: HTMLInputElement): string | undefined {
 
 const docOrder = (a: { el: Element }, b: { el: Element }) => (a.el.compareDocumentPosition(b.el) & 4 ? -1 : 1);
 
+/**
+ * A single box labelled as a range or in the plural ("Port Range", "Ext Ports") with no example
+ * beside it: routers that take a range in one box accept "start-end" (ASUSWRT turns "-" into
+ * its own ":"; Tomato documents "first-last").
+ */
+function rangeBoxSeparator(el: HTMLInputElement, label: string): string | undefined {
+  if (el.maxLength > 0 && el.maxLength < 11) return undefined;
+  return /\b(range|ports)\b/i.test(label) ? '-' : undefined;
+}
+
+/**
+ * A note in the form that names the box and shows a range ("* External Port: a single port
+ * (566), a range with a colon (300:350)"): the separator in its example.
+ */
+function noteSeparator(scope: Element, label: string): string | undefined {
+  const key = label.trim().toLowerCase();
+  if (key.length < 3) return undefined;
+  const text = textOf(scope).toLowerCase();
+  for (let i = text.indexOf(key); i >= 0; i = text.indexOf(key, i + 1)) {
+    const m = /\b\d{1,5}\s*([:~-])\s*\d{1,5}\b/.exec(text.slice(i + key.length, i + key.length + 80));
+    if (m) return m[1];
+  }
+  return undefined;
+}
+
+/** How a single port box takes a range: its own hint, a note naming it, or its label. */
+function rangeSeparatorFor(scope: Element, el: HTMLInputElement, label: string): string | undefined {
+  if (el.maxLength > 0 && el.maxLength < 11) return undefined;
+  return rangeSeparatorOf(el) ?? noteSeparator(scope, label) ?? rangeBoxSeparator(el, label);
+}
+
 const describe = (c: Classified) => c.label || c.el.getAttribute('name') || c.el.id || c.el.tagName.toLowerCase();
 
 /** Finds the rule fields inside one scope (a form, a table row, or the whole page). */
@@ -291,7 +322,7 @@ export function findFieldsIn(scope: ParentNode & Element): FindResult {
     name,
     extStart: ext.start,
     extEnd: ext.end,
-    extRangeSeparator: ext.end ? undefined : rangeSeparatorOf(ext.start),
+    extRangeSeparator: ext.end ? undefined : rangeSeparatorFor(scope, ext.start, byEl.get(ext.start)?.label ?? ''),
     intStart: int.start,
     intEnd: int.end,
     ip,

@@ -41,3 +41,15 @@ export function protocolOfLabel(label: string): ProtocolChoice | null {
   for (const key of ['tcp', 'udp', 'both'] as const) if (PROTOCOL_OPTIONS[key].test(n)) return key;
   return null;
 }
+
+/**
+ * A column headed only "Start" / "End" (DD-WRT's Port Range Forwarding: Application | Start |
+ * End | Protocol | IP Address) holds a port bound. Only read this way in column headers of a
+ * rules grid, where nothing else starts or ends.
+ */
+export function bareBound(text: string): 'start' | 'end' | null {
+  const t = text.toLowerCase().replace(/[^a-z ]+/g, ' ').trim();
+  if (/^(start|starting|begin|from|first)$/.test(t)) return 'start';
+  if (/^(end|ending|to|last)$/.test(t)) return 'end';
+  return null;
+}

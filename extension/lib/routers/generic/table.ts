@@ -10,7 +10,7 @@
 import type { Protocol } from '../../../../data/schema';
 import { readText } from './classify';
 import { isHiddenElement, normalize, optionText, textOf } from './signals';
-import { protocolOfLabel } from './synonyms';
+import { bareBound, protocolOfLabel } from './synonyms';
 import { wasWritten } from './touched';
 
 export interface ExistingRule {
@@ -51,6 +51,8 @@ const IPV4 = /\b(\d{1,3}(?:\.\d{1,3}){3})\b/;
 const EDITABLE = 'input:not([type=hidden]):not([type=checkbox]):not([type=radio]):not([type=button]):not([type=submit]):not([type=image]):not([type=reset]), select, textarea';
 
 export function columnOf(header: string): Column | null {
+  const bound = bareBound(header);
+  if (bound) return bound === 'start' ? 'extStart' : 'extEnd';
   const n = normalize(header);
   if (/\b(enable|enabled|status|active|on ?off)\b/.test(n) && !/port|ip/.test(n)) return 'enabled';
   const r = readText(header);
@@ -253,12 +255,38 @@ function readRow(values: Partial<Record<Column, string>>): ExistingRule | null {
   };
 }
 
+const rowWidth = (r: Grid['rows'][number]) => r.cells.reduce((n, c) => Math.max(n, c.index + 1), 0);
+
+/** How many levels up from a to the nearest element that also holds b. */
+function levelsToCommon(a: Element, b: Element): number {
+  let n = 0;
+  for (let cur: Element | null = a; cur; cur = cur.parentElement, n++) if (cur.contains(b)) return n;
+  return Infinity;
+}
+
+/**
+ * A table of rows without a header of its own, right below a table whose header fits it (ASUS
+ * draws the header and editor row in one table and the list in the next): it borrows those
+ * columns. Only a close neighbour with the same number of columns counts.
+ */
+function borrowedLayout(grid: Grid, before: Array<{ grid: Grid; layout: Layout }>): Layout | null {
+  const prev = before[before.length - 1];
+  if (!prev || levelsToCommon(grid.el, prev.grid.el) > 3) return null;
+  const header = prev.grid.rows[prev.layout.header];
+  const width = header ? rowWidth(header) : 0;
+  const rows = grid.rows.filter((r) => r.cells.length > 1);
+  if (!rows.length || rows.some((r) => rowWidth(r) !== width)) return null;
+  return { header: -1, columns: prev.layout.columns };
+}
+
 /** Every visible rules table under root, with its rules, free slots and our own rows. */
 export function readRulesTables(root: ParentNode): RulesTable[] {
   const out: RulesTable[] = [];
+  const laidOut: Array<{ grid: Grid; layout: Layout }> = [];
   for (const grid of gridsOf(root)) {
-    const layout = layoutOf(grid);
+    const layout = layoutOf(grid) ?? borrowedLayout(grid, laidOut);
     if (!layout) continue;
+    laidOut.push({ grid, layout });
     const body = grid.rows.slice(layout.header + 1);
     const table: RulesTable = { el: grid.el, columns: layout.columns, rules: [], emptySlots: [], ownRows: [], bodyRows: body.length };
     let n = 0;
