@@ -7,6 +7,7 @@ import { expect } from 'vitest';
 import type { ApplyJob, Detection, RouterRule } from '../../extension/lib/apply/types';
 import { comparable, THREE_RULES_EXPECTED } from './apply-driver';
 import type { FixtureInfo, RouterServer } from './router-server';
+import { fitName } from '../../extension/lib/apply/fit-name';
 
 /** What a scenario needs of a browser with the extension: a tab on a page, and the popup's messages. */
 export interface ScenarioDriver {
@@ -30,9 +31,10 @@ export const USERS_OWN: RouterRule[] = [port('tcp', 5000, '192.168.1.10', 'NAS')
 /** Someone else's rule on a port the preset wants: reported as a conflict, left as it is. */
 export const THEIRS = port('tcp', 25565, '192.168.1.99', 'Their server');
 
-/** Rules as this router keeps them: without a name when it stores none. */
+/** Rules as this router keeps them: without a name when it stores none, shortened to its name box. */
 export function asStored(fixture: FixtureInfo, rules: RouterRule[]): RouterRule[] {
-  return comparable(fixture.storesName === false ? rules.map((r) => ({ ...r, name: '' })) : rules);
+  const name = (n: string) => (fixture.storesName === false ? '' : fixture.nameMaxLength ? fitName(n, fixture.nameMaxLength) : n);
+  return comparable(rules.map((r) => ({ ...r, name: name(r.name) })));
 }
 
 /** Each of the user's own rules is still there exactly once, every field as it was. */

@@ -56,6 +56,8 @@ export interface FixtureMeta {
   messages?: { conflict?: string; invalid?: string; expired?: string };
   /** false: the router keeps no rule name (rules are stored with name ""). Default true. */
   storesName?: boolean;
+  /** The name box takes at most this many characters: PortPilot shortens names to fit. */
+  nameMaxLength?: number;
   /**
    * What PortPilot should do on this page with the current engine: store the rules, or stop
    * safely with a reason and write nothing. Default "applies".

@@ -11,6 +11,7 @@ import { fillRule, type FillResult } from '../routers/generic/fill';
 import type { FieldMap } from '../routers/generic/finder';
 import type { RouterRule } from './types';
 import { waitFor, type Sleep } from './deadline';
+import { PRESS_EVENT } from './dialog-guard';
 
 export function fillFields(fields: FieldMap, rule: RouterRule): FillResult {
   return fillRule(fields, rule);
@@ -31,8 +32,19 @@ export async function press(control: HTMLElement | null, fields: FieldMap, enabl
   if (dialog !== dialogOf(els[0] ?? control)) return { ok: false, reason: 'the button is in another dialog' };
   const oursToConfirm = !!dialog && wasOpenedByUs(dialog);
   if (isDestructive(control) || (isGenericConfirm(control) && !oursToConfirm)) return { ok: false, reason: 'the button now says something PortPilot does not press' };
-  control.click();
+  pressControl(control);
   return { ok: true };
+}
+
+/** A click, or for a `javascript:` link the guard's click in the page's own world (see PRESS_EVENT). */
+export function pressControl(el: HTMLElement): void {
+  if (el.tagName === 'A' && /^\s*javascript:/i.test(el.getAttribute('href') ?? '')) {
+    const view = el.ownerDocument.defaultView as (Window & typeof globalThis) | null;
+    const Ctor = view?.CustomEvent ?? CustomEvent;
+    el.dispatchEvent(new Ctor(PRESS_EVENT, { bubbles: true }));
+    return;
+  }
+  el.click();
 }
 
 /** Leaves the page for a fresh copy of the same address (a GET, never a re-sent form). */

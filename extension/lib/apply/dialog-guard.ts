@@ -16,6 +16,12 @@
 
 export const DIALOG_EVENT = 'portpilot-dialog';
 export const GUARD_OFF_EVENT = 'portpilot-guard-off';
+/**
+ * A save button that is a `javascript:` link (Linksys "Save Settings") cannot be followed from
+ * the isolated world (the extension's CSP blocks it): the content script sends this event to
+ * the link and the guard, in the page's world, clicks it there.
+ */
+export const PRESS_EVENT = 'portpilot-press';
 
 /**
  * Runs in the page's main world. Self-contained (it is serialised by executeScript): no
@@ -41,12 +47,15 @@ export function installDialogGuard(win: Window = window): void {
     tell('prompt', message);
     return null;
   };
+  const press = (e: Event) => (e.target as HTMLElement | null)?.click?.();
+  w.document.addEventListener('portpilot-press', press, true);
   w.addEventListener(
     'portpilot-guard-off',
     () => {
       w.alert = original.alert;
       w.confirm = original.confirm;
       w.prompt = original.prompt;
+      w.document.removeEventListener('portpilot-press', press, true);
       w.__portpilotGuard = false;
     },
     { once: true },

@@ -4,6 +4,7 @@
  * saves the list) are checked after a reload, never from the staged row.
  */
 import { fillFields, press } from './act';
+import { fitName, nameLimit } from './fit-name';
 import { waitFor } from './deadline';
 import type { PageModel } from './page-model';
 import { readSavedRules, resolveControl, resolveForm } from './read';
@@ -27,6 +28,7 @@ export async function applyWithForm(ctx: RunContext, index: number, model: PageM
     await ctx.save();
     return 'next';
   }
+  outcome.rule.name = fitName(outcome.rule.name, nameLimit(fields.name));
   const filled = fillFields(fields, outcome.rule);
   if (!filled.ok) {
     outcome.status = 'failed';

@@ -4,6 +4,7 @@
  * list. Rows that hold the user's rules are never written.
  */
 import { fillFields, press } from './act';
+import { fitName, nameLimit } from './fit-name';
 import { waitFor } from './deadline';
 import type { RaisedDialog } from './dialog-guard';
 import type { PageModel } from './page-model';
@@ -39,6 +40,7 @@ export async function applyWithGrid(ctx: RunContext, model: PageModel): Promise<
     }
     const fields = resolveForm(doc, slot);
     if (!fields) break;
+    o.rule.name = fitName(o.rule.name, nameLimit(fields.name));
     const filled = fillFields(fields, o.rule);
     if (!filled.ok) {
       o.status = 'failed';
@@ -100,12 +102,20 @@ export async function applyWithGrid(ctx: RunContext, model: PageModel): Promise<
   // Rows saved before an error show up when the list refreshes: give it a moment.
   await ctx.sleep(error ? 400 : 100);
   const now = readSavedRules(doc);
+  const unseen = batch.filter((o) => !listedRule(o.rule, now.rules));
+  if (!error && now.readable && unseen.length === batch.length) {
+    // Nothing listed and nothing said: read the router's list from a fresh copy of the page.
+    for (const o of batch) o.check = 'reload';
+    ctx.expect('the page to reload so PortPilot can read the router\'s list');
+    await ctx.save();
+    ctx.reload();
+    return 'left';
+  }
   for (const o of batch) {
     if (listedRule(o.rule, now.rules)) {
       o.status = 'applied';
       o.seenInPage = true;
-    }
-    else if (!now.readable) {
+    } else if (!now.readable) {
       o.status = 'unconfirmed';
       o.message = 'saved, but this page shows no list of rules to check it against';
     } else {

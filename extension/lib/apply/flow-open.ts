@@ -8,6 +8,7 @@ import { waitFor, waitedFor } from './deadline';
 import type { RaisedDialog } from './dialog-guard';
 import type { PageModel } from './page-model';
 import { resolveControl } from './read';
+import { pressControl } from './act';
 import { stopForDialog, type RunContext, type Step } from './run-context';
 import { dialogsIn, isDestructive, isGenericConfirm, isUsable } from '../routers/generic/controls';
 import { pageDocuments } from '../routers/generic/frames';
@@ -32,7 +33,7 @@ export async function openForm(ctx: RunContext, index: number, model: PageModel)
   await ctx.save();
   const before = visibleDialogs(ctx.doc);
   recordOpenPress(el);
-  el.click();
+  pressControl(el);
   let raised: RaisedDialog | null = null;
   let unreadable: string | null = null;
   const started = Date.now();
