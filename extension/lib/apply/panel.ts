@@ -6,6 +6,7 @@
  * Rendering never throws into the engine.
  */
 import { markOwnElement } from '../routers/generic/own-elements';
+import { PROTOCOL_LABELS } from '../presets/rule-text';
 import { headline, jobTone, statusCounts, STATUS_TEXT, STATUS_TONE, type Tone } from './outcome';
 import type { ApplyJob, RuleOutcome } from './types';
 
@@ -33,7 +34,7 @@ li { padding: 4px 0; border-top: 1px solid #eef0f3; }
 function ports(o: RuleOutcome): string {
   const r = o.rule;
   const range = r.externalStart === r.externalEnd ? `${r.externalStart}` : `${r.externalStart}-${r.externalEnd}`;
-  return `${r.protocol.toUpperCase()} ${range}`;
+  return `${PROTOCOL_LABELS[r.protocol]} ${range}`;
 }
 
 export interface Panel {

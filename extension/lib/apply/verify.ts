@@ -5,6 +5,7 @@
  */
 import type { ExistingRule, ListedRule } from '../routers/generic/table';
 import type { BaselineRule, RouterRule } from './types';
+import { PROTOCOL_LABELS } from '../presets/rule-text';
 
 /** A listed rule that is the one we saved: same ports and, where the list shows them, device and protocol. */
 export function listedRule(rule: RouterRule, listed: ExistingRule[]): ExistingRule | undefined {
@@ -34,7 +35,7 @@ const ports = (s: number, e: number) => (s === e ? String(s) : `${s}-${e}`);
 /** "NAS HTTPS" (TCP 443 → 192.168.1.10): how a person recognises the rule. */
 export function describeRule(r: ExistingRule): string {
   const name = r.name ? `"${r.name}" ` : '';
-  const proto = r.protocol ? `${r.protocol === 'both' ? 'TCP/UDP' : r.protocol.toUpperCase()} ` : '';
+  const proto = r.protocol ? `${PROTOCOL_LABELS[r.protocol]} ` : '';
   return `${name}(${proto}${ports(r.externalStart, r.externalEnd)}${r.ip ? ` → ${r.ip}` : ''})`.replace('( ', '(');
 }
 
