@@ -2,6 +2,7 @@
 // platform, a forward like a DMZ confirmed first, the apply bar in view at 600 px, nothing
 // sideways at 320 px, and focus kept (Apply → outcome headline, never the page body).
 import { describe, expect, it } from 'vitest';
+import { openPopup, tabIdOf } from '../support/browser';
 import { extensionWithRouter } from '../support/extension-with-router';
 import { presetRenderTimes } from '../support/preset-render-timing';
 import { addDeviceIn, openPresetIn, popupOnRouter as popupOnRouterOf } from '../support/popup-steps';
@@ -79,6 +80,28 @@ describe('popup guide', () => {
     await popup.waitForSelector('#did-it-work', { timeout: 30_000 });
     expect(await popup.evaluate(() => document.activeElement === document.body)).toBe(false);
     expect(await popup.locator('#did-it-work').textContent()).toMatch(/Test NAT type.*NAT type Open/);
+    await Promise.all([popup.close(), router.close()]);
+  });
+
+  it('warns on the forwarding page when the router\'s status page showed a carrier-grade NAT address', async () => {
+    const ext = session.ext();
+    const server = session.server();
+    const router = await ext.context.newPage();
+    await router.goto(`${server.origin}/index.html`);
+    // The status page lists the router's internet address, as routers do.
+    await router.evaluate(() => document.querySelector('table')!.insertAdjacentHTML('beforeend', '<tr><td>WAN IP Address</td><td>100.72.4.9</td></tr>'));
+    const tabId = await tabIdOf(ext, router);
+    let popup = await openPopup(ext.context, ext.extensionId, tabId);
+    await popup.waitForSelector('#results li');
+    await popup.waitForSelector('#router-here:not([hidden])'); // shown once the page was read (and its address kept)
+    await popup.close();
+
+    await router.goto(server.url);
+    popup = await openPopup(ext.context, ext.extensionId, tabId);
+    await popup.waitForSelector('#results li');
+    await open(popup, 'xbox network', /^Xbox network$/);
+    await popup.waitForSelector('#wan-warning');
+    expect(await popup.locator('#wan-warning').textContent()).toMatch(/^Your router’s internet address is 100\.72\.4\.9, a carrier-grade NAT address: .*Ask your provider for a public IPv4 address/);
     await Promise.all([popup.close(), router.close()]);
   });
 

@@ -115,4 +115,6 @@ export interface Detection {
   problem?: string;
   /** How sure the page model is of the form's fields (0..1), when there is a form. */
   confidence?: number;
+  /** The router's own internet (WAN) address, when this page shows it (a status page). */
+  wanAddress?: string;
 }

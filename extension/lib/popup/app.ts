@@ -11,6 +11,7 @@ import { listDevices } from '../store/devices';
 import { favoriteIds } from '../store/favorites';
 import { recentIds, recordRecent } from '../store/recents';
 import { checkRouterAddress } from '../store/router-address';
+import { rememberWan, wanOf } from '../store/router-wan';
 import { getSetting, setSetting } from '../store/settings';
 import { notTheFormPage, openForwardingButton, routerLine } from './apply-section';
 import { byId, h, mount } from './dom';
@@ -31,6 +32,8 @@ interface PopupState {
   routerOrigins: string[];
   /** Why "Open Port Forwarding" did not work, in words. */
   forwardingError?: string;
+  /** This router's internet address, read on its status page now or before. */
+  wanAddress?: string;
 }
 
 /** The list screen's parts, hidden while a preset is open. */
@@ -72,6 +75,7 @@ export async function startPopup(): Promise<void> {
     back: () => showList(),
     tabId: () => state.tabId,
     detection: () => state.detection,
+    wanAddress: () => state.wanAddress,
     routerOrigins: () => state.routerOrigins,
     openForwarding: () => openForwarding(),
   });
@@ -194,6 +198,12 @@ export async function startPopup(): Promise<void> {
       routerClient.status(tab.id).catch(() => null),
     ]);
     state.detection = detection;
+    // A status page shows the router's internet address; its forwarding page, later, warns with it.
+    // Only on a router's own pages: any web page may print some address next to "public IP".
+    if (detection.kind !== 'unknown' || detection.router) {
+      if (detection.wanAddress) await rememberWan(detection.origin, detection.wanAddress);
+      state.wanAddress = detection.wanAddress ?? (await wanOf(detection.origin));
+    }
     screen.jobChanged(job);
   } else {
     state.detection = { kind: 'unknown', reason: 'no tab to look at', origin: '' };

@@ -15,7 +15,8 @@ import { renderAfterApply } from './after-apply';
 import { renderApplySection } from './apply-section';
 import { chooseDevice } from './device-choice';
 import { renderDevicePicker, type DevicePickerState } from './device-picker';
-import { h } from './dom';
+import { h, mount } from './dom';
+import { wanWarning } from './wan-warning';
 import { plannedRules, renderPresetView, wideForwardBlocker, type PresetViewState } from './preset-view';
 import { requestOriginPermission, routerClient } from './router-client';
 
@@ -33,6 +34,8 @@ export interface PresetScreenContext {
   back(): void;
   tabId(): number | undefined;
   detection(): Detection | undefined;
+  /** The router's internet address, when its status page showed it (now or before). */
+  wanAddress(): string | undefined;
   routerOrigins(): string[];
   /** Takes the tab to the router's port-forwarding page; the error in words, or null. */
   openForwarding(): Promise<string | null>;
@@ -53,7 +56,8 @@ export class PresetScreen {
   private readonly pickerRoot = h('div', { id: 'device-picker' });
   private readonly applyRoot = h('section', { id: 'apply-section', 'aria-label': 'Apply to router' });
   private readonly afterRoot = h('div', { id: 'after-apply' });
-  private readonly dock = h('div', { id: 'apply-dock', class: 'dock' }, this.pickerRoot, this.applyRoot, this.afterRoot);
+  private readonly wanRoot = h('div', { id: 'wan' });
+  private readonly dock = h('div', { id: 'apply-dock', class: 'dock' }, this.pickerRoot, this.wanRoot, this.applyRoot, this.afterRoot);
 
   constructor(
     private readonly root: HTMLElement,
@@ -69,7 +73,7 @@ export class PresetScreen {
   /** Back to the list: nothing of this preset stays in the page (tests and screen readers see no stale view). */
   close(): void {
     this.view = undefined;
-    for (const part of [this.body, this.pickerRoot, this.applyRoot, this.afterRoot]) part.replaceChildren();
+    for (const part of [this.body, this.pickerRoot, this.wanRoot, this.applyRoot, this.afterRoot]) part.replaceChildren();
   }
 
   async open(preset: BundledPreset, platform: Platform): Promise<void> {
@@ -155,6 +159,9 @@ export class PresetScreen {
         },
       },
     );
+    const wan = this.ctx.wanAddress();
+    const wanText = wan ? wanWarning(wan) : null;
+    mount(this.wanRoot, wanText ? h('p', { class: 'note', role: 'note', id: 'wan-warning', 'data-level': 'warning' }, wanText) : null);
     const section = {
       detection,
       job: this.job,

@@ -5,6 +5,7 @@ import type { PageModel } from '../apply/page-model';
 import { readPage } from '../apply/read';
 import type { Detection } from '../apply/types';
 import { isHiddenElement, textOf } from './generic/signals';
+import { readWanAddress } from './generic/wan-address';
 import { pickAdapter } from './registry';
 import { routerHome } from './router-home';
 import type { PageInfo, RouterAdapter } from './types';
@@ -74,7 +75,8 @@ export function detectPage(doc: Document, url = doc.location?.href ?? ''): PageD
   const picked = pickAdapter(info);
   const adapter = picked.adapter;
   const home = routerHome(doc, info, picked);
-  const base = { adapterId: adapter.id, adapterName: adapter.name, origin, ...(home.router ? { router: home.router } : {}) };
+  const wan = readWanAddress(doc);
+  const base = { adapterId: adapter.id, adapterName: adapter.name, origin, ...(home.router ? { router: home.router } : {}), ...(wan ? { wanAddress: wan } : {}) };
   const markers = picked.matched.length ? `matched ${picked.matched.join(', ')}` : 'no model markers';
   const model = readPage(doc, { url, adapter });
   const confidence = model.confidence;

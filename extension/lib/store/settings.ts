@@ -27,6 +27,17 @@ export const SETTINGS = {
       typeof v === 'object' && v !== null && !Array.isArray(v) && Object.getPrototypeOf(v) === Object.prototype &&
       Object.entries(v).every(([k, ip]) => isPlatform(k) && typeof ip === 'string' && ip.length <= 15 && checkLanIp(ip).ok),
   },
+  /**
+   * The internet (WAN) address each router showed on its status page, by router origin: the
+   * popup warns on that router's forwarding page when it is not public (double or carrier NAT).
+   */
+  wanByRouter: {
+    default: {} as Record<string, string>,
+    valid: (v: unknown): v is Record<string, string> =>
+      typeof v === 'object' && v !== null && !Array.isArray(v) && Object.getPrototypeOf(v) === Object.prototype &&
+      Object.keys(v).length <= LIMITS.routerAddresses &&
+      Object.entries(v).every(([origin, ip]) => /^https?:\/\/[^/\s]{1,253}$/.test(origin) && typeof ip === 'string' && /^\d{1,3}(\.\d{1,3}){3}$/.test(ip)),
+  },
 } as const;
 
 /** Own keys only: "constructor" or "toString" are not settings. */
