@@ -24,6 +24,9 @@ describe('popup guide', () => {
     expect(await popup.locator('#device-taken p').textContent()).toMatch(/^192\.168\.1\.50 is already “PS5”/);
     expect(await popup.evaluate(() => document.activeElement?.id)).toBe('replace-device');
     await popup.click('#keep-device');
+    // Keeping the other device leaves what was typed, ready for another address.
+    expect(await popup.locator('#new-device-name').inputValue()).toBe('Gaming PC');
+    expect(await popup.evaluate(() => document.activeElement?.id)).toBe('new-device-ip');
     // A PC added while looking at a PlayStation preset is kept for PC presets, not chosen here.
     await addDevice(popup, 'Gaming PC', '192.168.1.20', 'pc');
     await popup.waitForSelector('#device-note');

@@ -21,6 +21,8 @@ export interface DevicePickerState {
   error?: string;
   /** A short confirmation after adding ("Added … for PC presets"). */
   note?: string;
+  /** What the user typed, kept across a re-render (after an error, or "keep" on a taken address). */
+  draft?: { name: string; ip: string; platform: Platform };
 }
 
 export interface DevicePickerActions {
@@ -51,12 +53,12 @@ export function renderDevicePicker(root: HTMLElement, state: DevicePickerState, 
       : null,
   ].filter((w): w is string => w !== null);
 
-  const nameInput = h('input', { id: 'new-device-name', placeholder: NAME_HINT[platform] ?? FIND_IP_STEPS[platform].device, 'aria-label': 'Device name', size: 10, maxlength: 40, value: state.taken?.name ?? '' });
-  const ipInput = h('input', { id: 'new-device-ip', placeholder: '192.168.1.50', 'aria-label': 'Device LAN IP address', size: 13, inputmode: 'decimal', value: state.taken?.ip ?? '' });
+  const nameInput = h('input', { id: 'new-device-name', placeholder: NAME_HINT[platform] ?? FIND_IP_STEPS[platform].device, 'aria-label': 'Device name', size: 10, maxlength: 40, value: state.taken?.name ?? state.draft?.name ?? '' });
+  const ipInput = h('input', { id: 'new-device-ip', placeholder: '192.168.1.50', 'aria-label': 'Device LAN IP address', size: 13, inputmode: 'decimal', value: state.taken?.ip ?? state.draft?.ip ?? '' });
   const kindSelect = h('select', { id: 'new-device-platform', 'aria-label': 'What the device is' },
     ...PLATFORMS.map((p) => h('option', { value: p, selected: p === (state.taken?.platform ?? platform) }, PLATFORM_LABELS[p])),
   );
-  kindSelect.value = state.taken?.platform ?? platform;
+  kindSelect.value = state.taken?.platform ?? state.draft?.platform ?? platform;
   const kind = () => kindSelect.value as Platform;
   const help = FIND_IP_STEPS[platform];
   const addForm = h('form', { id: 'add-device', 'aria-label': 'Add a device', hidden: !state.adding,

@@ -49,7 +49,7 @@ export function routerHostOf(detection: Detection | undefined): string | undefin
 
 export class PresetScreen {
   private view: PresetViewState | undefined;
-  private picker: Pick<DevicePickerState, 'adding' | 'taken' | 'error' | 'note'> = { adding: false };
+  private picker: Pick<DevicePickerState, 'adding' | 'taken' | 'error' | 'note' | 'draft'> = { adding: false };
   job: ApplyJob | null = null;
   private applyError: string | undefined;
   private readonly body = h('div', { id: 'preset-body' });
@@ -153,7 +153,8 @@ export class PresetScreen {
         },
         addDevice: (name, ip, platform, replace) => void this.addDevice(name, ip, platform, replace),
         keepExisting: () => {
-          this.picker = { adding: true };
+          const taken = this.picker.taken;
+          this.picker = { adding: true, ...(taken ? { draft: { name: taken.name, ip: taken.ip, platform: taken.platform } } : {}) };
           this.render();
           document.getElementById('new-device-ip')?.focus();
         },
@@ -221,16 +222,9 @@ export class PresetScreen {
         this.render();
         document.getElementById('replace-device')?.focus();
       } else if (e instanceof UserDataError) {
-        this.picker = { adding: true, error: e.problems.join(' ') };
+        this.picker = { adding: true, error: e.problems.join(' '), draft: { name, ip, platform } };
         this.render();
-        // Rebuilt inputs lose what was typed: put it back.
-        const nameInput = document.getElementById('new-device-name') as HTMLInputElement | null;
-        const ipInput = document.getElementById('new-device-ip') as HTMLInputElement | null;
-        if (nameInput) nameInput.value = name;
-        if (ipInput) {
-          ipInput.value = ip;
-          ipInput.focus();
-        }
+        document.getElementById('new-device-ip')?.focus();
       } else throw e;
     }
   }
