@@ -13,7 +13,7 @@ import { stopForDialog, type RunContext, type Step } from './run-context';
 import { dialogsIn, isDestructive, isGenericConfirm, isUsable } from '../routers/generic/controls';
 import { pageDocuments } from '../routers/generic/frames';
 import { recordOpenedDialog, recordOpenPress } from '../routers/generic/opened';
-import { isHiddenElement } from '../routers/generic/signals';
+import { isHiddenElement, visibleControls } from '../routers/generic/signals';
 
 export async function openForm(ctx: RunContext, index: number, model: PageModel): Promise<Step> {
   const { job } = ctx;
@@ -32,6 +32,7 @@ export async function openForm(ctx: RunContext, index: number, model: PageModel)
   ctx.expect(what);
   await ctx.save();
   const before = visibleDialogs(ctx.doc);
+  const controlsBefore = visibleControlCount(ctx.doc);
   recordOpenPress(el);
   pressControl(el);
   let raised: RaisedDialog | null = null;
@@ -46,8 +47,9 @@ export async function openForm(ctx: RunContext, index: number, model: PageModel)
       for (const d of visibleDialogs(ctx.doc)) if (!before.has(d)) recordOpenedDialog(d);
       const model = ctx.read();
       if (['single', 'stage-commit', 'grid'].includes(model.flow)) return true;
-      // A pop-up opened, but its form cannot be read: say so now rather than wait.
-      if (Date.now() - started > ctx.timing.formTimeoutMs && [...visibleDialogs(ctx.doc)].some((d) => !before.has(d))) {
+      // A pop-up or new fields appeared, but their form cannot be read: say so now rather than wait.
+      const appeared = [...visibleDialogs(ctx.doc)].some((d) => !before.has(d)) || visibleControlCount(ctx.doc) > controlsBefore;
+      if (Date.now() - started > ctx.timing.formTimeoutMs && appeared) {
         unreadable = model.problem || 'its fields could not be identified';
         return true;
       }
@@ -72,6 +74,11 @@ export async function openForm(ctx: RunContext, index: number, model: PageModel)
   outcome.message = `"${control.text}" did not open a form`;
   await ctx.finish('stopped', waitedFor(what, Date.now() - started));
   return 'ended';
+}
+
+/** How many fields a person can see now, in every readable frame. */
+function visibleControlCount(top: Document): number {
+  return pageDocuments(top).docs.reduce((n, { doc }) => n + (doc.body ? visibleControls(doc.body).length : 0), 0);
 }
 
 /** The dialogs a person can see now, in every readable frame. */

@@ -114,7 +114,7 @@ export function readPage(top: Document, options: { url?: string; adapter?: Route
     else if (openForm) flow = 'open-form';
     if (form && !form.submit) problem = form.controlsProblem ?? 'the form has no button PortPilot may press';
     if (!form && slots.length && !slots[0]!.submit) problem = slots[0]!.controlsProblem ?? 'the grid has no button PortPilot may press';
-    if (!problem && !form && !slots.length && !openForm) problem = 'no port-forwarding form on this page';
+    if (!problem && !form && !slots.length) problem = 'no port-forwarding form on this page';
 
     return {
       version: 1,
@@ -129,7 +129,7 @@ export function readPage(top: Document, options: { url?: string; adapter?: Route
       openForm,
       rejected,
       unreadableFrames: unreadable.map((u) => u.src),
-      problem: flow === 'none' ? problem : '',
+      problem: form || slots.length ? (flow === 'none' ? problem : '') : problem,
       confidence: form?.confidence ?? slots[0]?.confidence ?? 0,
     };
   });
