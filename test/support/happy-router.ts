@@ -26,6 +26,8 @@ export async function openPage(url: string): Promise<OpenPage> {
       enableJavaScriptEvaluation: true,
       suppressInsecureJavaScriptEnvironmentWarning: true,
       disableCSSFileLoading: true,
+      // Router pages put their list, or the whole page, in frames (Netgear genie, DSL gateways).
+      enableIframePageLoading: true,
     } as never,
   });
   const page = browser.newPage();

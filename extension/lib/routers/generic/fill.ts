@@ -107,6 +107,8 @@ export function fillRule(fields: FieldMap, rule: RouterRule): FillResult {
   // One internal box beside a range: blank means "same as external" on such forms.
   const skipSingleInternal = range && !fields.intEnd && sameInternal;
   if (fields.intStart && isWritable(fields.intStart) && !skipSingleInternal) put(fields.intStart, String(rule.internalStart), 'internal start port');
+  // Left blank on purpose: clear what an earlier rule typed there.
+  else if (fields.intStart && isWritable(fields.intStart) && skipSingleInternal && fields.intStart.value !== '') put(fields.intStart, '', 'internal start port');
   if (fields.intEnd && isWritable(fields.intEnd)) put(fields.intEnd, String(rule.internalEnd), 'internal end port');
   if (!sameInternal && !fields.intStart) failed.push('internal port (the form has none, and it differs from the external port)');
 

@@ -156,7 +156,7 @@ function radioProtocol(controls: Control[]): { control?: ProtocolControl; proble
 export function rangeSeparatorOf(el: HTMLInputElement): string | undefined {
   if (el.maxLength > 0 && el.maxLength < 11) return undefined;
   const around = el.closest('td') ?? el.parentElement;
-  const hint = around ? textOf(around) : '';
+  const hint = `${el.placeholder ?? ''} ${el.title ?? ''} ${around ? textOf(around) : ''}`;
   const m = /\b(?:\d{1,5}|xx)\s*([:~-])\s*(?:\d{1,5}|xx)\b/i.exec(hint);
   return m?.[1];
 }
