@@ -11,7 +11,11 @@ import { listMappings } from '../store/mappings';
 import { overdue, waitedFor } from './deadline';
 import { installDialogGuard } from './dialog-guard';
 import { plannedRulesFromPreset } from './plan';
-import type { ApplyJob, ApplyMode, Detection } from './types';
+import { FINAL_STATUSES, type ApplyJob, type ApplyMode, type Detection } from './types';
+import { checkDeviceForRouter } from './device-address';
+import { mergeJobUpdate } from './job-update';
+import { contentScriptTab, isExtensionPage } from './sender';
+import { ADAPTERS } from '../routers/registry';
 import { hostPattern } from '../host-access';
 
 /** Output path of entrypoints/router.content.ts (registration: 'runtime') in the built extension. */
@@ -56,7 +60,6 @@ export interface ApplyHandlerOptions {
 }
 
 const key = (tabId: number) => `job:${tabId}`;
-const IPV4 = /^(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(\.(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)){3}$/;
 
 export async function getJob(tabId: number): Promise<ApplyJob | null> {
   const k = key(tabId);
@@ -148,16 +151,16 @@ export function buildJob(
 ): ApplyStartResponse {
   if (!Number.isInteger(msg.tabId) || msg.tabId < 0) return { ok: false, error: 'no tab to apply in' };
   if (msg.mode !== 'apply' && msg.mode !== 'fill-only') return { ok: false, error: `unknown mode "${String(msg.mode)}"` };
-  if (typeof msg.deviceIp !== 'string' || !IPV4.test(msg.deviceIp.trim())) {
-    return { ok: false, error: `"${String(msg.deviceIp)}" is not a device IPv4 address like 192.168.1.20` };
-  }
+  if (!/^https?:\/\//.test(origin)) return { ok: false, error: 'the tab is not showing a router web page' };
+  // A private address on the router's own network: never a public, loopback or broadcast one.
+  const device = checkDeviceForRouter(msg.deviceIp, new URL(origin).hostname);
+  if (!device.ok) return { ok: false, error: device.error };
   const parsed = shippedPresetSchema.safeParse(msg.preset);
   if (!parsed.success) return { ok: false, error: `the preset is not valid: ${parsed.error.issues[0]?.message ?? 'unknown problem'}` };
   const preset = parsed.data;
-  if (!(msg.platform in preset.platforms)) return { ok: false, error: `${preset.name} has no rules for ${msg.platform}` };
-  if (!/^https?:\/\//.test(origin)) return { ok: false, error: 'the tab is not showing a router web page' };
+  if (typeof msg.platform !== 'string' || !Object.hasOwn(preset.platforms, msg.platform)) return { ok: false, error: `${preset.name} has no rules for ${String(msg.platform)}` };
   const optional = new Set(Array.isArray(msg.optional) ? msg.optional.filter((i) => Number.isInteger(i)) : []);
-  const rules = plannedRulesFromPreset(preset, msg.platform, msg.deviceIp.trim(), { optional });
+  const rules = plannedRulesFromPreset(preset, msg.platform, device.ip, { optional });
   if (!rules.length) return { ok: false, error: 'the preset has no port rules for this platform' };
   return {
     ok: true,
@@ -168,7 +171,7 @@ export function buildJob(
       presetId: preset.id,
       presetName: preset.name,
       platform: msg.platform,
-      deviceIp: msg.deviceIp.trim(),
+      deviceIp: device.ip,
       mode: msg.mode,
       state: 'running',
       rules: rules.map(({ rule, exclusive }) => ({ rule, status: 'pending', ...(exclusive ? { exclusive } : {}) })),
@@ -236,23 +239,23 @@ export function registerApplyHandlers(options: ApplyHandlerOptions = {}): void {
         return stopped;
       }
       case 'job:get': {
-        const tabId = sender.tab?.id;
-        return tabId === undefined ? null : expireIfOverdue(tabId);
+        const job = await ownJob(sender);
+        return job ? expireIfOverdue(job.tabId) : null;
       }
       case 'job:save': {
-        const tabId = sender.tab?.id;
-        if (tabId === undefined || msg.job.tabId !== tabId) return false;
-        const current = await getJob(tabId);
+        const current = await ownJob(sender);
         // A job the user stopped (or replaced) in the meantime is not revived by a late save.
-        if (!current || current.id !== msg.job.id || current.state === 'stopped') return false;
-        await store(msg.job);
+        if (!current || current.state === 'stopped') return false;
+        // Merged, never stored as sent: the page reports progress, it cannot rewrite the job.
+        const merged = mergeJobUpdate(current, msg.job, { statuses: KNOWN_STATUSES, adapterIds: ADAPTER_IDS });
+        if (!merged.ok) return false;
+        await store(merged.job);
         return true;
       }
       case 'guard:frames': {
-        const tabId = sender.tab?.id;
-        const job = tabId === undefined ? null : await getJob(tabId);
+        const job = await ownJob(sender);
         if (!job || job.state !== 'running') return false;
-        await guardDialogs(tabId!).catch(() => undefined);
+        await guardDialogs(job.tabId).catch(() => undefined);
         return true;
       }
       case 'detect':
@@ -269,8 +272,14 @@ export function registerApplyHandlers(options: ApplyHandlerOptions = {}): void {
   browser.runtime.onMessage.addListener((message: unknown, sender: Browser.runtime.MessageSender) => {
     const msg = message as ApplyRequest;
     if (!msg || typeof msg !== 'object' || typeof msg.type !== 'string') return undefined;
-    if (!/^(apply:|job:get$|job:save$|guard:frames$|detect$|outline$|open-forwarding$)/.test(msg.type)) return undefined;
-    return handle(msg, sender);
+    if (FROM_EXTENSION_PAGES.has(msg.type)) {
+      // Starting, reading and stopping jobs, and looking into tabs: only PortPilot's own pages.
+      if (!isExtensionPage(sender, browser.runtime.id, browser.runtime.getURL('/'))) return undefined;
+      if (!Number.isInteger((msg as { tabId?: unknown }).tabId)) return Promise.resolve({ ok: false, error: 'no tab to act on' });
+      return handle(msg, sender);
+    }
+    if (FROM_CONTENT_SCRIPTS.has(msg.type)) return handle(msg, sender);
+    return undefined;
   });
 
   browser.tabs.onUpdated.addListener((tabId, info) => {
@@ -297,6 +306,18 @@ export function registerApplyHandlers(options: ApplyHandlerOptions = {}): void {
   browser.tabs.onRemoved.addListener((tabId) => {
     void browser.storage.session.remove(key(tabId));
   });
+}
+
+const FROM_EXTENSION_PAGES = new Set(['apply:start', 'apply:status', 'apply:stop', 'detect', 'outline', 'open-forwarding']);
+const FROM_CONTENT_SCRIPTS = new Set(['job:get', 'job:save', 'guard:frames']);
+const KNOWN_STATUSES: ReadonlySet<string> = new Set(['pending', 'saving', ...FINAL_STATUSES]);
+const ADAPTER_IDS: ReadonlySet<string> = new Set(ADAPTERS.map((a) => a.id));
+
+/** The job of the tab a router content script runs in, if the sender is that script on the job's router. */
+async function ownJob(sender: Browser.runtime.MessageSender): Promise<ApplyJob | null> {
+  const tabId = contentScriptTab(sender, browser.runtime.id);
+  const job = tabId === null ? null : await getJob(tabId);
+  return job && contentScriptTab(sender, browser.runtime.id, job.origin) === job.tabId ? job : null;
 }
 
 function hasOriginAccess(origin: string): Promise<boolean> {

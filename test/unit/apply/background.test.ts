@@ -19,6 +19,10 @@ describe('buildJob', () => {
   });
   test.each([
     [{ deviceIp: '999.1.1.1' }, /IPv4/],
+    [{ deviceIp: '8.8.8.8' }, /public internet address/],
+    [{ deviceIp: '127.0.0.1' }, /loopback/],
+    [{ deviceIp: '192.168.1.255' }, /broadcast/],
+    [{ deviceIp: '192.168.7.20' }, /not on this router's network/],
     [{ mode: 'yolo' }, /mode/],
     [{ platform: 'switch' }, /no rules for switch/],
     [{ preset: { ...preset, id: 'Bad Id' } }, /not valid/],
@@ -54,7 +58,10 @@ describe('buildJob', () => {
 });
 
 describe('registerApplyHandlers', () => {
-  const send = (msg: unknown, sender: object = {}) =>
+  // Senders as the browser describes them: PortPilot's popup, and its content script in a tab.
+  const POPUP = { id: fakeBrowser.runtime.id, url: fakeBrowser.runtime.getURL('/popup.html') };
+  const inTab = (tabId: number | undefined, url = 'http://192.168.1.1/pf.html') => ({ id: fakeBrowser.runtime.id, url, frameId: 0, tab: { id: tabId } });
+  const send = (msg: unknown, sender: object = POPUP) =>
     (fakeBrowser.runtime.onMessage as unknown as { trigger(...a: unknown[]): Promise<unknown[]> }).trigger(msg, sender).then((r) => r.find((x) => x !== undefined));
   let executeScript: ReturnType<typeof vi.fn>;
   let finished: ApplyJob[];
@@ -83,7 +90,7 @@ describe('registerApplyHandlers', () => {
     expect(r.ok).toBe(true);
     expect(executeScript).toHaveBeenCalledWith({ target: { tabId: tab!.id }, files: [ROUTER_SCRIPT] });
     expect(ROUTER_SCRIPT).toBe('/content-scripts/router.js');
-    const sender = { tab: { id: tab!.id } };
+    const sender = inTab(tab!.id);
     const job = (await send({ type: 'job:get' }, sender)) as ApplyJob;
     expect(job.id).toBe(r.job.id);
     expect(await send({ type: 'apply:status', tabId: tab!.id })).toEqual(job);
@@ -93,7 +100,7 @@ describe('registerApplyHandlers', () => {
     await send({ type: 'job:save', job: done }, sender);
     expect(finished).toHaveLength(1); // the hook runs once per job
     // Another tab cannot save this tab's job.
-    expect(await send({ type: 'job:save', job: done }, { tab: { id: 999 } })).toBe(false);
+    expect(await send({ type: 'job:save', job: done }, inTab(999))).toBe(false);
   });
 
   test('without access to the origin the job waits, and starts when access is granted', async () => {
@@ -117,7 +124,7 @@ describe('registerApplyHandlers', () => {
     const r = (await send({ ...start, tabId: tab!.id })) as { ok: boolean; job: ApplyJob };
     const stopped = (await send({ type: 'apply:stop', tabId: tab!.id })) as ApplyJob;
     expect(stopped.state).toBe('stopped');
-    expect(await send({ type: 'job:save', job: r.job }, { tab: { id: tab!.id } })).toBe(false);
+    expect(await send({ type: 'job:save', job: r.job }, inTab(tab!.id))).toBe(false);
     expect(finished.map((j) => j.state)).toEqual(['stopped']);
   });
 
@@ -126,5 +133,47 @@ describe('registerApplyHandlers', () => {
     const r = (await send({ ...start, tabId: tab!.id })) as { ok: boolean; error: string };
     expect(r.ok).toBe(false);
     expect(r.error).toMatch(/Cannot access/);
+  });
+
+  test('only PortPilot\'s own pages may start, read or stop a job, or look into a tab', async () => {
+    const webPage = inTab(99, 'http://evil.example/');
+    expect(await send({ ...start, tabId: tab!.id }, webPage)).toBeUndefined();
+    expect(executeScript).not.toHaveBeenCalled();
+    const r = (await send({ ...start, tabId: tab!.id })) as { ok: boolean; job: ApplyJob };
+    expect(r.ok).toBe(true);
+    expect(await send({ type: 'apply:status', tabId: tab!.id }, webPage)).toBeUndefined();
+    expect(await send({ type: 'apply:stop', tabId: tab!.id }, webPage)).toBeUndefined();
+    expect(await send({ type: 'detect', tabId: tab!.id }, { id: 'another-extension', url: 'chrome-extension://another-extension/x.html' })).toBeUndefined();
+    expect((await getJob(tab!.id!))?.state).toBe('running');
+  });
+
+  test("a content script reads and reports only on its own tab's job, from the router's page", async () => {
+    const r = (await send({ ...start, tabId: tab!.id })) as { ok: boolean; job: ApplyJob };
+    expect(await send({ type: 'job:get' }, inTab(tab!.id, 'http://evil.example/'))).toBeNull();
+    expect(await send({ type: 'job:get' }, { ...inTab(tab!.id), frameId: 3 })).toBeNull();
+    expect(((await send({ type: 'job:get' }, inTab(tab!.id))) as ApplyJob).id).toBe(r.job.id);
+  });
+
+  test('job:save is merged into the job PortPilot built: a forged device, router or rule is not stored', async () => {
+    const r = (await send({ ...start, tabId: tab!.id })) as { ok: boolean; job: ApplyJob };
+    const forged = {
+      ...r.job,
+      deviceIp: '10.6.6.6',
+      origin: 'http://other-router.example',
+      presetName: '<img src=x onerror=alert(1)>',
+      rules: r.job.rules.map((o) => ({ ...o, status: 'applied', message: 'm'.repeat(10_000) })),
+      state: 'done',
+    };
+    expect(await send({ type: 'job:save', job: forged }, inTab(tab!.id))).toBe(true);
+    const stored = (await getJob(tab!.id!))!;
+    expect(stored).toMatchObject({ deviceIp: '192.168.1.20', origin: 'http://192.168.1.1', presetName: 'Minecraft: Java Edition', state: 'done' });
+    expect(stored.rules[0]!.message).toHaveLength(400);
+    expect(finished[0]!.deviceIp).toBe('192.168.1.20');
+
+    const r2 = (await send({ ...start, tabId: tab!.id })) as { ok: boolean; job: ApplyJob };
+    const widened = { ...r2.job, rules: [{ ...r2.job.rules[0]!, rule: { ...r2.job.rules[0]!.rule, externalStart: 1, externalEnd: 65535 } }] };
+    expect(await send({ type: 'job:save', job: widened }, inTab(tab!.id))).toBe(false);
+    expect(await send({ type: 'job:save', job: { ...r2.job, rules: null } }, inTab(tab!.id))).toBe(false);
+    expect((await getJob(tab!.id!))!.rules[0]!.rule.externalStart).toBe(25565);
   });
 });
