@@ -1,12 +1,14 @@
 import '../lib/zod-jitless';
 import { historyOutcomes, registerApplyHandlers } from '../lib/apply/background';
 import { recordApply } from '../lib/store/history';
+import { registerTeachHandlers } from '../lib/teach/background';
 
-// Wiring only: the apply messages live in lib/apply, the history in lib/store.
+// Wiring only: the apply messages live in lib/apply, teaching in lib/teach, the history in lib/store.
 export default defineBackground(() => {
   // Firefox's remote protocol may not open extension pages, so the Firefox test build opens
   // the popup as a tab by itself for the end-to-end tests to drive. Absent from shipped builds.
   if (__PORTPILOT_E2E__ && import.meta.env.FIREFOX) void browser.tabs.create({ url: browser.runtime.getURL('/popup.html') });
+  registerTeachHandlers();
   registerApplyHandlers({
     onJobFinished: (job) =>
       recordApply({

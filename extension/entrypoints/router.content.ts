@@ -13,12 +13,16 @@ import { pageDocuments } from '../lib/routers/generic/frames';
 import { detectPage } from '../lib/routers/detect';
 import { pageOutline } from '../lib/routers/outline';
 import { openForwarding } from '../lib/routers/router-home';
+import { teachHooks } from '../lib/teach/content-hooks';
+import { createTeachPanel, type TeachPanel } from '../lib/teach/panel';
 
 interface PortPilotGlobal {
   listening?: boolean;
   running?: boolean;
   /** One panel per document, held here in the isolated world: the page cannot reach it. */
   panel?: Panel;
+  /** The preview before the first write, held the same way. */
+  teach?: TeachPanel;
 }
 
 export default defineContentScript({
@@ -45,7 +49,9 @@ export default defineContentScript({
       let job: ApplyJob | null = null;
       try {
         state.panel ??= createPanel(document);
-        job = await runEngine({ doc: document, url: location.href, loadJob, saveJob, panel: state.panel, dialogs });
+        state.teach ??= createTeachPanel(document);
+        const teach = await teachHooks(document, state.teach);
+        job = await runEngine({ doc: document, url: location.href, loadJob, saveJob, panel: state.panel, dialogs, teach });
       } catch (e) {
         // The engine never leaves a job running because of its own error.
         const current = await loadJob().catch(() => null);
@@ -71,6 +77,9 @@ export default defineContentScript({
         if (msg?.type === 'router:outline') return Promise.resolve(pageOutline(document));
         if (msg?.type === 'router:open-forwarding') {
           return Promise.resolve(openForwarding(document, detectPage(document, location.href).detection.forwarding));
+        }
+        if (msg?.type === 'router:review') {
+          return Promise.resolve(state.teach?.decide(msg.decision) ?? false);
         }
         if (msg?.type === 'router:run') {
           void run();

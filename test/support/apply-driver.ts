@@ -6,6 +6,7 @@ import type { BrowserContext, Page } from 'playwright-core';
 import { rulesFromPreset } from '../../extension/lib/apply/plan';
 import type { ApplyJob, ApplyMode, Detection, RouterRule } from '../../extension/lib/apply/types';
 import type { BundledPreset } from '../../extension/lib/presets/bundle';
+import type { PageOutline } from '../../extension/lib/routers/outline';
 import { launchWithExtension, openPopup, tabIdOf, type ExtensionBrowser } from './browser';
 
 export const DEVICE_IP = '192.168.1.50';
@@ -31,6 +32,16 @@ export const THREE_RULES: BundledPreset = {
 
 /** What the router should hold after THREE_RULES is applied to DEVICE_IP. */
 export const THREE_RULES_EXPECTED = rulesFromPreset(THREE_RULES, 'pc', DEVICE_IP);
+
+/**
+ * What a person does when PortPilot's preview asks before the first write: confirms what
+ * PortPilot found when it is complete, and cancels when PortPilot could not find the fields
+ * (teaching them is tested on its own, in test/e2e/teach.test.ts).
+ */
+export function personsAnswer(job: ApplyJob): 'apply' | 'cancel' | null {
+  if (job.state !== 'running' || job.review?.state !== 'asked') return null;
+  return job.review.ready ? 'apply' : 'cancel';
+}
 
 /** Stored rules without their ids, in a stable order, to compare with THREE_RULES_EXPECTED. */
 export function comparable(rules: (RouterRule & { id?: number })[]): RouterRule[] {
@@ -81,6 +92,11 @@ export class ApplyDriver {
     return this.send({ type: 'detect', tabId });
   }
 
+  /** "Export page outline", as the popup asks for it. */
+  outline(tabId: number): Promise<PageOutline> {
+    return this.send({ type: 'outline', tabId });
+  }
+
   status(tabId: number): Promise<ApplyJob | null> {
     return this.send({ type: 'apply:status', tabId });
   }
@@ -89,19 +105,34 @@ export class ApplyDriver {
     return this.send({ type: 'apply:start', tabId, preset, platform: 'pc', deviceIp: DEVICE_IP, mode });
   }
 
-  /** Polls until the job is done or stopped (or `until` says so). */
-  async waitFor(tabId: number, until: (job: ApplyJob) => boolean = (j) => j.state === 'done' || j.state === 'stopped', timeoutMs = 30_000): Promise<ApplyJob> {
+  /** Previews the last apply asked about (each answered the way personsAnswer says). */
+  questions = 0;
+
+  /** Polls until the job is done or stopped (or `until` says so), answering the preview like a person would. */
+  async waitFor(
+    tabId: number,
+    until: (job: ApplyJob) => boolean = (j) => j.state === 'done' || j.state === 'stopped',
+    timeoutMs = 30_000,
+    options: { answer?: boolean } = {},
+  ): Promise<ApplyJob> {
     const deadline = Date.now() + timeoutMs;
     let last: ApplyJob | null = null;
+    let answered = false;
     while (Date.now() < deadline) {
       last = await this.status(tabId);
       if (last && until(last)) return last;
+      const answer = last && options.answer !== false ? personsAnswer(last) : null;
+      if (answer && !answered) {
+        this.questions++;
+        answered = (await this.send<{ ok: boolean }>({ type: 'review:decide', tabId, decision: answer })).ok;
+      } else if (!answer) answered = false;
       await new Promise((r) => setTimeout(r, 100));
     }
     throw new Error(`apply did not finish in ${timeoutMs} ms; last state: ${JSON.stringify(last, null, 1)}`);
   }
 
   async apply(tabId: number, mode: ApplyMode = 'apply'): Promise<ApplyJob> {
+    this.questions = 0;
     const started = await this.start(tabId, mode);
     if (!started.ok) throw new Error(`apply:start refused: ${started.error}`);
     return this.waitFor(tabId);

@@ -8,7 +8,7 @@ import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import type { ApplyJob, ApplyMode, Detection } from '../../extension/lib/apply/types';
-import { DEVICE_IP, THREE_RULES } from './apply-driver';
+import { DEVICE_IP, personsAnswer, THREE_RULES } from './apply-driver';
 import { FIREFOX, locate } from './find-browser';
 import type { ScenarioDriver } from './router-scenario';
 
@@ -70,6 +70,8 @@ export class FirefoxExtension implements ScenarioDriver {
     while (Date.now() < deadline) {
       job = await this.send<ApplyJob | null>({ type: 'apply:status', tabId });
       if (job && (job.state === 'done' || job.state === 'stopped')) return job;
+      const answer = job ? personsAnswer(job) : null;
+      if (answer) await this.send({ type: 'review:decide', tabId, decision: answer });
       await new Promise((r) => setTimeout(r, 100));
     }
     throw new Error(`apply did not finish in 30 s; last state: ${JSON.stringify(job)}`);

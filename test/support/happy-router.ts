@@ -6,6 +6,7 @@
  */
 import { Browser, type BrowserPage } from 'happy-dom';
 import { runEngine } from '../../extension/lib/apply/engine';
+import type { TeachHooks } from '../../extension/lib/teach/gate';
 import { createPanel } from '../../extension/lib/apply/panel';
 import { fillHappyDomGaps } from './happy-dom-gaps';
 import { installDialogGuard, watchDialogs } from '../../extension/lib/apply/dialog-guard';
@@ -96,7 +97,12 @@ export function rule(over: Partial<RouterRule> = {}): RouterRule {
 }
 
 /** Runs the engine on each page load until the job is no longer running (or loads run out). */
-export async function drive(p: OpenPage, job: ApplyJob, maxLoads = 12): Promise<{ job: ApplyJob; loads: number; saves: ApplyJob[] }> {
+export async function drive(
+  p: OpenPage,
+  job: ApplyJob,
+  maxLoads = 12,
+  options: { teach?: (doc: Document) => TeachHooks } = {},
+): Promise<{ job: ApplyJob; loads: number; saves: ApplyJob[] }> {
   let stored: ApplyJob = structuredClone(job);
   const saves: ApplyJob[] = [];
   let loads = 0;
@@ -120,6 +126,7 @@ export async function drive(p: OpenPage, job: ApplyJob, maxLoads = 12): Promise<
       answerTimeoutMs: 3000,
       readyTimeoutMs: 300,
       panel: createPanel(doc),
+      teach: options.teach?.(doc) ?? null,
     });
     if (stored.state !== 'running') break;
     // The page navigated (or is about to): wait for the next document, as tabs.onUpdated does.

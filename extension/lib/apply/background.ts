@@ -46,7 +46,13 @@ export type ApplyRequest =
 export type ApplyStartResponse = { ok: true; job: ApplyJob } | { ok: false; error: string };
 
 /** Messages the background sends to the router content script (tabs.sendMessage). */
-export type RouterRequest = { type: 'router:detect' } | { type: 'router:outline' } | { type: 'router:run' } | { type: 'router:open-forwarding' };
+export type RouterRequest =
+  | { type: 'router:detect' }
+  | { type: 'router:outline' }
+  | { type: 'router:run' }
+  | { type: 'router:open-forwarding' }
+  /** Decides the preview open on the page (the person's choice in the popup, or the job stopped). */
+  | { type: 'router:review'; decision: 'apply' | 'cancel' };
 
 /** Broadcast to extension pages (the popup) on every job change. */
 export interface JobChanged {
@@ -180,7 +186,7 @@ export function buildJob(
   };
 }
 
-async function tabOrigin(tabId: number): Promise<string> {
+export async function tabOrigin(tabId: number): Promise<string> {
   const tab = await browser.tabs.get(tabId);
   try {
     return new URL(tab.url ?? '').origin;
@@ -236,6 +242,8 @@ export function registerApplyHandlers(options: ApplyHandlerOptions = {}): void {
         if (!job || job.state === 'done' || job.state === 'stopped') return job;
         const stopped: ApplyJob = { ...job, state: 'stopped', message: 'Stopped by you.', finishedAt: Date.now() };
         await store(stopped);
+        // A preview open on the page closes with the job.
+        if (job.review?.state === 'asked') await browser.tabs.sendMessage(msg.tabId, { type: 'router:review', decision: 'cancel' } satisfies RouterRequest).catch(() => undefined);
         return stopped;
       }
       case 'job:get': {

@@ -28,6 +28,7 @@ import { newErrorText } from './router-messages';
 import { keepsUserRules, makeContext, stopForDialog, type RunContext, type Step, type Timing } from './run-context';
 import { settleSaving, settleSeenInPage } from './settle';
 import type { ApplyJob } from './types';
+import { withTeaching, type TeachHooks } from '../teach/gate';
 import { baselineOf, listedRule } from './verify';
 
 export interface EngineDeps {
@@ -49,6 +50,8 @@ export interface EngineDeps {
   settleMs?: number;
   /** The in-page panel (one per content-script instance); none in headless use. */
   panel?: Panel | null;
+  /** The preview before the first write, and mappings taught or confirmed before (lib/teach); none in headless use. */
+  teach?: TeachHooks | null;
   /** Dialogs the page raises (see dialog-guard.ts). */
   dialogs?: DialogWatch | null;
   /** How to load a fresh copy of the page; default: the same address again (a GET). */
@@ -95,6 +98,8 @@ export async function runEngine(deps: EngineDeps): Promise<ApplyJob | null> {
     persist: (j) => deps.saveJob(j),
     show: (j) => deps.panel?.show(j),
   });
+
+  const teaching = deps.teach ? withTeaching(ctx, deps.teach) : null;
 
   if (detected.detection.kind === 'login') {
     job.state = 'paused-login';
@@ -146,6 +151,12 @@ export async function runEngine(deps: EngineDeps): Promise<ApplyJob | null> {
         await ctx.save();
         continue;
       }
+    }
+    // Before the first write on a page PortPilot is not sure of, the person checks (or teaches) it.
+    if (teaching && model.flow !== 'open-form') {
+      const gate = await teaching.review(model);
+      if (gate === 'ended') return job;
+      if (gate === 'again') continue;
     }
     let result: Step;
     switch (model.flow) {

@@ -6,6 +6,7 @@
  * bookkeeping, the job's state moves only forward, and sizes are bounded.
  */
 import { clip, LIMITS } from '../store/limits';
+import { reviewFrom } from '../teach/job-review';
 import type { ApplyJob, JobState, RouterRule, RuleOutcome } from './types';
 
 const STATES: readonly JobState[] = ['running', 'paused-login', 'done', 'stopped'];
@@ -81,6 +82,11 @@ export function mergeJobUpdate(stored: ApplyJob, sent: unknown, opts: { statuses
   else delete job.message;
   if (typeof sent.finishedAt === 'number' && Number.isFinite(sent.finishedAt)) job.finishedAt = sent.finishedAt;
   if (typeof sent.adapterId === 'string' && opts.adapterIds.has(sent.adapterId)) job.adapterId = sent.adapterId;
+  // The preview before the first write (lib/teach): its state, checked and cut to size.
+  const review = reviewFrom(sent.review);
+  if (review === null) return { ok: false, error: 'the preview state is not one PortPilot writes' };
+  if (review) job.review = review;
+  else delete job.review;
   const bag = job as unknown as Record<string, unknown>;
   for (const key of JOB_BOOKKEEPING) {
     if (sent[key] === undefined) delete bag[key];

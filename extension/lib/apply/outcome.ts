@@ -57,13 +57,14 @@ export function jobTone(state: JobState, outcomes: RuleOutcome[]): Tone {
 }
 
 /** One line that says how it went, with the counts. */
-export function headline(job: Pick<ApplyJob, 'state' | 'rules'>): string {
+export function headline(job: Pick<ApplyJob, 'state' | 'rules' | 'review'>): string {
   const counts = countsLine(job.rules);
   const handled = job.rules.filter((r) => r.status !== 'pending' && r.status !== 'saving').length;
   switch (job.state) {
     case 'paused-login':
       return 'Paused: the router asked for a login. Log in on the router page; PortPilot resumes by itself.';
     case 'running':
+      if (job.review?.state === 'asked') return 'Waiting for you: check the fields PortPilot outlined on the router page.';
       return `Applying rule ${Math.min(handled + 1, job.rules.length)} of ${job.rules.length}…`;
     case 'stopped':
       return `Stopped: ${counts}`;

@@ -93,6 +93,21 @@ export interface ApplyJob {
    * the background stops the job with "waited for …".
    */
   waiting?: { for: string; since?: number; until: number };
+  /** The preview before the first write on a page PortPilot is not sure of (see lib/teach). */
+  review?: JobReview;
+}
+
+export interface JobReview {
+  /** asked: waiting for the person on the router page (or in the popup); confirmed: go on. */
+  state: 'asked' | 'confirmed';
+  /** What the preview shows, for the popup: "External port: Text box “Port Range”". */
+  found?: string[];
+  /** Parts a rule needs that are not found yet ("Device IP"). */
+  missing?: string[];
+  /** "Apply with these fields" can go as it is. */
+  ready?: boolean;
+  /** remembered: a mapping kept for this page was used, nobody was asked. */
+  by?: 'person' | 'remembered';
 }
 
 export type PageKind = 'form' | 'app-only' | 'login' | 'unknown';

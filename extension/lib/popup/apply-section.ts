@@ -21,6 +21,8 @@ export interface ApplySectionActions {
   exportOutline(): void;
   /** Follows the router page's own way to its port-forwarding page. */
   openForwarding(): void;
+  /** The person's decision on the preview shown on the router page. */
+  review(decision: 'apply' | 'cancel'): void;
 }
 
 /** What to say on a page with no form to fill: whose router it is and where to go. Words only. */
@@ -74,9 +76,27 @@ function outcomeBar(job: ApplyJob): HTMLElement {
   );
 }
 
-function outcomesList(job: ApplyJob, onStop: () => void): HTMLElement {
+/** While the preview on the router page waits: what PortPilot found, what is missing, and the same Apply / Cancel. */
+function reviewBox(job: ApplyJob, onReview: (decision: 'apply' | 'cancel') => void): HTMLElement | null {
+  const r = job.review;
+  if (job.state !== 'running' || r?.state !== 'asked') return null;
+  return h('div', { id: 'review', class: 'note' },
+    h('p', {}, r.ready
+      ? 'PortPilot outlined on the router page the fields it will fill and the button it will press. Nothing has been written yet.'
+      : 'PortPilot is not sure which field is which on this page. Show it on the router page: click a field and choose what it holds, then click the button that saves a rule.'),
+    r.found?.length ? h('ul', { id: 'review-found' }, ...r.found.map((f) => h('li', {}, f))) : null,
+    r.missing?.length ? h('p', { id: 'review-missing' }, `Not found yet: ${r.missing.join(', ')}.`) : null,
+    h('div', { class: 'row' },
+      h('button', { type: 'button', class: 'primary', id: 'review-apply', disabled: !r.ready, onclick: () => onReview('apply') }, 'Apply with these fields'),
+      h('button', { type: 'button', id: 'review-cancel', onclick: () => onReview('cancel') }, 'Cancel'),
+    ),
+  );
+}
+
+function outcomesList(job: ApplyJob, onStop: () => void, onReview: (decision: 'apply' | 'cancel') => void): HTMLElement {
   return h('div', { id: 'apply-progress', 'data-tone': jobTone(job.state, job.rules) },
     h('p', { role: 'status', class: `headline tone-${jobTone(job.state, job.rules)}` }, headline(job)),
+    reviewBox(job, onReview),
     outcomeBar(job),
     job.message ? h('p', { class: 'muted job-message' }, job.message) : null,
     job.state === 'running' || job.state === 'paused-login'
@@ -137,6 +157,6 @@ export function renderApplySection(root: HTMLElement, state: ApplySectionState, 
           h('button', { type: 'button', id: 'export-outline', onclick: actions.exportOutline }, 'Save the page description'),
         )
       : null,
-    state.job && state.job.presetId ? outcomesList(state.job, actions.stop) : null,
+    state.job && state.job.presetId ? outcomesList(state.job, actions.stop, actions.review) : null,
   );
 }

@@ -181,6 +181,7 @@ export class PresetScreen {
         this.render();
       },
       exportOutline: () => void this.exportOutline(),
+      review: (decision) => void this.review(decision),
       openForwarding: () =>
         void this.ctx.openForwarding().then((error) => {
           this.applyError = error ?? undefined;
@@ -251,6 +252,15 @@ export class PresetScreen {
       this.applyError = `PortPilot needs access to ${detection.origin} to fill the form across its page reloads. Nothing was changed.`;
       this.render();
     }
+  }
+
+  /** The person's answer to the preview, given here instead of on the router page. */
+  private async review(decision: 'apply' | 'cancel'): Promise<void> {
+    const tabId = this.ctx.tabId();
+    if (tabId === undefined) return;
+    const answer = await routerClient.review(tabId, decision).catch(() => ({ ok: false, error: 'PortPilot cannot reach that tab.' }));
+    this.applyError = answer.ok ? undefined : (answer.error ?? 'The router page did not take the answer.');
+    this.render();
   }
 
   /** A job update from the background. */

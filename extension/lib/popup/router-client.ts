@@ -10,6 +10,8 @@ export const routerClient = {
   status: (tabId: number) => browser.runtime.sendMessage({ type: 'apply:status', tabId }) as Promise<ApplyJob | null>,
   stop: (tabId: number) => browser.runtime.sendMessage({ type: 'apply:stop', tabId }) as Promise<ApplyJob | null>,
   outline: (tabId: number) => browser.runtime.sendMessage({ type: 'outline', tabId }) as Promise<unknown>,
+  review: (tabId: number, decision: 'apply' | 'cancel') =>
+    browser.runtime.sendMessage({ type: 'review:decide', tabId, decision }) as Promise<{ ok: boolean; error?: string }>,
   openForwarding: (tabId: number) => browser.runtime.sendMessage({ type: 'open-forwarding', tabId }) as Promise<{ ok: boolean; error?: string }>,
   start: (req: { tabId: number; preset: BundledPreset; platform: Platform; deviceIp: string; mode: ApplyMode; optional?: number[] }) =>
     browser.runtime.sendMessage({ type: 'apply:start', ...req }) as Promise<{ ok: boolean; error?: string; job?: ApplyJob }>,

@@ -4,6 +4,7 @@
  * page (the adapter's known path, or a link on the page). What this returns is shown to people
  * as it is: router names and the page's own link text, never patterns or element ids.
  */
+import { pageDocuments } from './generic/frames';
 import { isHiddenElement, textOf } from './generic/signals';
 import type { Score } from './registry';
 import type { PageInfo, RouterAdapter } from './types';
@@ -57,20 +58,7 @@ const NOT_IT = /\b(ipv6|trigger(ing)?|dmz|upnp|help)\b/i;
 const BAD_SCHEME = /^\s*(data|file|blob|mailto|about|chrome|moz-extension|chrome-extension):/i;
 
 /** The top document and the documents of its same-origin frames (others cannot be read). */
-function readableDocs(doc: Document): Document[] {
-  const out: Document[] = [doc];
-  for (let i = 0; i < out.length && out.length < 20; i++) {
-    for (const frame of Array.from(out[i]!.querySelectorAll('iframe, frame'))) {
-      try {
-        const inner = (frame as HTMLIFrameElement).contentDocument;
-        if (inner && !out.includes(inner)) out.push(inner);
-      } catch {
-        /* another origin */
-      }
-    }
-  }
-  return out;
-}
+const readableDocs = (doc: Document): Document[] => pageDocuments(doc).docs.map((d) => d.doc);
 
 function rankOf(text: string): number {
   if (!text || text.length > 80) return 0;

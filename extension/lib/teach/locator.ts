@@ -4,6 +4,7 @@
  * holds what the element is (kind, id, name, classes, the words naming it), never its value or
  * its position in a list that grows.
  */
+import { documentAt, framePathOf, pageDocuments } from '../routers/generic/frames';
 import { isHiddenElement, signalsOf, textOf, type Control } from '../routers/generic/signals';
 import { MAPPING_LIMITS, type Locator } from './mapping';
 
@@ -12,32 +13,8 @@ const cut = (s: string, max: number) => s.replace(/\s+/g, ' ').trim().slice(0, m
 /** Classes a page adds and removes as the user works (error marks, focus, hover): not part of what an element is. */
 const PASSING_CLASS = /^(error|errors?-\w+|invalid|valid|focus(ed)?|hover|active|selected|checked|disabled|on|off|open|closed|hidden|show|highlight\w*|portpilot\w*)$/i;
 
-/** The documents of the page: the top one, then its same-origin frames, depth first, in page order. */
-export function frameDocuments(top: Document): Array<{ doc: Document; path: number[] }> {
-  const out: Array<{ doc: Document; path: number[] }> = [];
-  const walk = (doc: Document, path: number[]) => {
-    out.push({ doc, path });
-    if (path.length >= MAPPING_LIMITS.frameDepth) return;
-    Array.from(doc.querySelectorAll('iframe, frame')).forEach((frame, i) => {
-      try {
-        const inner = (frame as HTMLIFrameElement).contentDocument;
-        if (inner) walk(inner, [...path, i]);
-      } catch {
-        /* another origin: not readable, not ours to touch */
-      }
-    });
-  };
-  walk(top, []);
-  return out;
-}
-
-function documentAt(top: Document, path: number[]): Document | null {
-  return frameDocuments(top).find((d) => d.path.join('.') === path.join('.'))?.doc ?? null;
-}
-
-function framePathOf(top: Document, doc: Document): number[] {
-  return frameDocuments(top).find((d) => d.doc === doc)?.path ?? [];
-}
+/** The documents of the page, top first, with their frame paths (same-origin frames only). */
+export const frameDocuments = (top: Document) => pageDocuments(top, MAPPING_LIMITS.frameDepth).docs;
 
 const isControl = (el: Element): el is Control => /^(INPUT|SELECT|TEXTAREA)$/.test(el.tagName);
 
@@ -63,7 +40,7 @@ export function locatorOf(top: Document, el: Element): Locator {
   const classes = id || name ? [] : Array.from(el.classList).filter((c) => !PASSING_CLASS.test(c)).slice(0, MAPPING_LIMITS.classes).map((c) => c.slice(0, 60));
   const label = wordsOf(el);
   return {
-    frame: framePathOf(top, el.ownerDocument),
+    frame: framePathOf(top, el.ownerDocument) ?? [],
     tag,
     ...(type ? { type } : {}),
     ...(id ? { id } : {}),

@@ -14,6 +14,7 @@
  * and focus starts on Apply when PortPilot is sure, else on the first field to check.
  */
 import { copyAssignment, changedFrom, partKey, partLabel, problemsOf, useClickedButton, type Assignment, type Part } from './assignment';
+import { markOwnElement } from '../routers/generic/own-elements';
 import { describeElement, frameDocuments } from './locator';
 import { MAPPING_ROLES, PROTOCOL_CHOICES, ROLE_LABEL, type MappingRole } from './mapping';
 
@@ -22,8 +23,6 @@ export interface TeachProposal extends Assignment {
   router?: string;
   /** Whether PortPilot read the page itself (a preview to confirm) or could not (teach it). */
   sure: boolean;
-  /** What PortPilot could not work out, in words, when it is not sure. */
-  reason?: string;
 }
 
 export type TeachDecision =
@@ -31,10 +30,10 @@ export type TeachDecision =
   | { kind: 'cancel' };
 
 export interface TeachPanel {
-  /** Shows the preview and waits for the person's decision. */
-  ask(proposal: TeachProposal): Promise<TeachDecision>;
-  /** A decision made in PortPilot's popup (a message from the extension, never from the page). */
-  decide(kind: 'apply' | 'cancel'): void;
+  /** Shows the preview and waits for the person's decision; onChange hears every change they make. */
+  ask(proposal: TeachProposal, onChange?: (now: Assignment) => void): Promise<TeachDecision>;
+  /** A decision made in PortPilot's popup (a message from the extension, never from the page); false when it could not be taken. */
+  decide(kind: 'apply' | 'cancel'): boolean;
   close(): void;
   readonly open: boolean;
   /** What the panel says, as text (tests: the shadow root is closed to everyone else). */
@@ -55,7 +54,7 @@ const CSS = `
 .chip { position: absolute; left: -2px; top: -20px; background: #0b6bcb; color: #fff; font: 600 11px/16px system-ui, sans-serif;
   padding: 1px 5px; border-radius: 3px; white-space: nowrap; }
 .mark.button .chip { background: #1e7d32; }
-.box { position: fixed; right: 16px; bottom: 16px; z-index: 2147483647; width: 380px; max-height: 70vh; overflow: auto;
+.box { position: fixed; top: 16px; z-index: 2147483647; width: 380px; max-height: 55vh; overflow: auto;
   background: #fff; color: #1b1b1b; border: 1px solid #c9ced6; border-radius: 8px; box-shadow: 0 4px 18px rgba(0,0,0,.18);
   font: 13px/1.4 system-ui, sans-serif; padding: 10px 12px; }
 h2 { font-size: 14px; margin: 0 0 6px; }
@@ -72,6 +71,7 @@ button.primary { background: #0b6bcb; border-color: #0b6bcb; color: #fff; }
 button:disabled { opacity: .5; cursor: not-allowed; }
 button:focus-visible, select:focus-visible { outline: 2px solid #0b6bcb; outline-offset: 1px; }
 .note { font-size: 12px; color: #444; }
+.box.left { left: 16px; } .box.right { right: 16px; }
 `;
 
 const BUTTON_USE = [
@@ -112,31 +112,43 @@ function screenRect(el: Element): DOMRect {
   return new DOMRect(x, y, rect.width, rect.height);
 }
 
-/** The id of the panel element that has focus, if any. */
-function focusedIn(shadow: ShadowRoot): string {
-  try {
-    return (shadow.activeElement as HTMLElement | null)?.id ?? '';
-  } catch {
-    return '';
-  }
+/** The panel goes on the side of the screen away from the fields, so it never hides them. */
+function sideAwayFrom(a: Assignment): 'left' | 'right' {
+  const rects = a.fields.map((f) => screenRect(f.el)).filter((r) => r.width || r.height);
+  if (!rects.length) return 'right';
+  const view = a.fields[0]!.el.ownerDocument.defaultView;
+  const width = view?.top?.innerWidth ?? view?.innerWidth ?? 1024;
+  const right = Math.max(...rects.map((r) => r.right));
+  return right > width - 420 ? 'left' : 'right';
 }
 
 export function createTeachPanel(doc: Document, options: PanelOptions = {}): TeachPanel {
   const trusted = (e: Event) => options.testing === true || e.isTrusted;
   let host: HTMLElement | null = null;
   let root: ShadowRoot | null = null;
-  let current: { proposal: TeachProposal; before: Assignment; resolve: (d: TeachDecision) => void } | null = null;
+  let current: { proposal: TeachProposal; before: Assignment; resolve: (d: TeachDecision) => void; onChange?: (now: Assignment) => void } | null = null;
   let assignment: Assignment = { fields: [], buttons: [] };
   let focusRow = -1;
-  let say = '';
   let timer: ReturnType<typeof setInterval> | null = null;
   const detach: Array<() => void> = [];
+  /** The parts of the panel that change while it is open (built once per question, updated in place so focus and typing survive). */
+  let view: {
+    layer: HTMLElement;
+    box: HTMLElement;
+    status: HTMLElement;
+    say: HTMLElement;
+    go: HTMLButtonElement;
+    fieldRows: HTMLTableRowElement[];
+    fieldSelects: HTMLSelectElement[];
+    buttonSelects: HTMLSelectElement[];
+  } | null = null;
 
   const ensure = (): ShadowRoot => {
     if (!host || !root) {
       host = doc.createElement('div');
       host.setAttribute('data-portpilot', 'teach');
       root = host.attachShadow({ mode: options.testing ? 'open' : 'closed' });
+      markOwnElement(host);
     }
     if (!host.isConnected) (doc.body ?? doc.documentElement).appendChild(host);
     return root;
@@ -157,13 +169,16 @@ export function createTeachPanel(doc: Document, options: PanelOptions = {}): Tea
     c.resolve(d);
   };
 
-  const apply = () => {
-    if (!current || problemsOf(assignment).length) return;
+  const apply = (): boolean => {
+    if (!current || problemsOf(assignment).length) return false;
     finish({ kind: 'apply', assignment: copyAssignment(assignment), changed: changedFrom(assignment, current.before) });
+    return true;
   };
 
   /** Outlines and labels on the page, redrawn as it scrolls or moves. */
-  const drawMarks = (layer: HTMLElement) => {
+  const drawMarks = () => {
+    if (!view) return;
+    const layer = view.layer;
     layer.replaceChildren();
     const mark = (target: Element, label: string | null, kind: 'field' | 'button' | 'idle') => {
       const r = screenRect(target);
@@ -176,13 +191,39 @@ export function createTeachPanel(doc: Document, options: PanelOptions = {}): Tea
     for (const b of assignment.buttons) if (b.use) mark(b.el, b.use === 'submit' ? 'Saves the rule' : 'Then stores the list', 'button');
   };
 
-  const render = () => {
-    if (!current) return;
+  /** Shows the assignment as it is now: the lists, what is missing, whether Apply can go, the marks. */
+  const update = (said = '') => {
+    if (!view) return;
+    ensure();
+    assignment.fields.forEach((f, i) => {
+      const value = partKey(f.part);
+      if (view!.fieldSelects[i]!.value !== value) view!.fieldSelects[i]!.value = value;
+      view!.fieldRows[i]!.className = i === focusRow ? 'current' : '';
+    });
+    assignment.buttons.forEach((b, i) => {
+      const value = b.use ?? '';
+      if (view!.buttonSelects[i]!.value !== value) view!.buttonSelects[i]!.value = value;
+    });
+    const problems = problemsOf(assignment);
+    view.status.className = problems.length ? 'missing' : 'note';
+    view.status.textContent = problems.length ? problems.join(' ') : 'Ready: PortPilot fills the outlined fields and presses the outlined button.';
+    view.say.textContent = said;
+    view.say.hidden = !said;
+    view.go.disabled = problems.length > 0;
+    drawMarks();
+  };
+
+  /** The person changed something: show it, and tell whoever listens (the popup shows it too). */
+  const changed = () => {
+    update();
+    current?.onChange?.(copyAssignment(assignment));
+  };
+
+  const build = () => {
     const shadow = ensure();
-    const focusedId = focusedIn(shadow);
-    const { proposal } = current;
+    const { proposal } = current!;
     const layer = el('div', { class: 'layer', 'aria-hidden': 'true' });
-    const box = el('div', { class: 'box', role: 'dialog', 'aria-label': 'PortPilot: check before it writes' });
+    const box = el('div', { class: `box ${sideAwayFrom(assignment)}`, role: 'dialog', 'aria-label': 'PortPilot: check before it writes' });
     box.append(el('h2', {}, proposal.sure ? 'PortPilot: check before it writes' : 'PortPilot: show me this page'));
     box.append(
       el(
@@ -190,68 +231,66 @@ export function createTeachPanel(doc: Document, options: PanelOptions = {}): Tea
         {},
         proposal.sure
           ? `${proposal.router ? `This is your ${proposal.router}. ` : ''}PortPilot will type into the outlined fields and press the outlined button. Nothing has been written yet.`
-          : `PortPilot is not sure which field is which here${proposal.reason ? ` (${proposal.reason})` : ''}. Click a field on the page and choose what it holds, then click the router's button that saves a rule.`,
+          : "PortPilot cannot tell which field is which on this page. Click a field on the page and choose what it holds, then click the router's button that saves a rule.",
       ),
     );
-    const problems = problemsOf(assignment);
-    const status = el('p', { class: problems.length ? 'missing' : 'note', id: 'pp-status', role: 'status' }, problems.length ? problems.join(' ') : 'Ready: PortPilot fills the outlined fields and presses the outlined button.');
-    box.append(status);
-    if (say) box.append(el('p', { class: 'note', role: 'alert' }, say));
+    const status = el('p', { id: 'pp-status', role: 'status' });
+    const say = el('p', { class: 'note', role: 'alert' });
+    box.append(status, say);
 
     const fields = el('table');
-    fields.append(el('tr', {}, ''));
-    fields.rows[0]!.append(el('th', { scope: 'col' }, 'Field on the page'), el('th', { scope: 'col' }, 'Holds'));
-    assignment.fields.forEach((f, i) => {
-      const row = el('tr', i === focusRow ? { class: 'current' } : {});
+    const fieldHead = el('tr');
+    fieldHead.append(el('th', { scope: 'col' }, 'Field on the page'), el('th', { scope: 'col' }, 'Holds'));
+    fields.append(fieldHead);
+    const fieldRows: HTMLTableRowElement[] = [];
+    const fieldSelects = assignment.fields.map((f, i) => {
+      const row = el('tr');
       const select = el('select', { id: `pp-field-${i}`, 'aria-label': `What ${describeElement(f.el)} holds` });
-      for (const [value, label] of partChoices(f.el)) {
-        const o = el('option', { value }, label);
-        if (value === partKey(f.part)) o.setAttribute('selected', '');
-        select.append(o);
-      }
+      for (const [value, label] of partChoices(f.el)) select.append(el('option', { value }, label));
       select.addEventListener('change', (e) => {
         if (!trusted(e)) return;
         f.part = parsePart(select.value);
         focusRow = i;
-        render();
+        changed();
       });
       select.addEventListener('focus', () => {
         focusRow = i;
-        drawMarks(layer);
+        update();
       });
-      row.append(el('td', {}, describeElement(f.el)), el('td'));
-      row.cells[1]!.append(select);
+      const cell = el('td');
+      cell.append(select);
+      row.append(el('td', {}, describeElement(f.el)), cell);
       fields.append(row);
+      fieldRows.push(row);
+      return select;
     });
     box.append(fields);
 
     const buttons = el('table');
-    buttons.append(el('tr'));
-    buttons.rows[0]!.append(el('th', { scope: 'col' }, 'Button on the page'), el('th', { scope: 'col' }, 'PortPilot'));
-    assignment.buttons.forEach((b, i) => {
+    const buttonHead = el('tr');
+    buttonHead.append(el('th', { scope: 'col' }, 'Button on the page'), el('th', { scope: 'col' }, 'PortPilot'));
+    buttons.append(buttonHead);
+    const buttonSelects = assignment.buttons.map((b, i) => {
       const row = el('tr');
       const select = el('select', { id: `pp-button-${i}`, 'aria-label': `What PortPilot does with ${describeElement(b.el)}` });
-      for (const [value, label] of BUTTON_USE) {
-        const o = el('option', { value }, label);
-        if (value === (b.use ?? '')) o.setAttribute('selected', '');
-        select.append(o);
-      }
+      for (const [value, label] of BUTTON_USE) select.append(el('option', { value }, label));
       select.addEventListener('change', (e) => {
         if (!trusted(e)) return;
         const use = (select.value || null) as 'submit' | 'commit' | null;
         if (use) for (const other of assignment.buttons) if (other !== b && other.use === use) other.use = null;
         b.use = use;
-        render();
+        changed();
       });
-      row.append(el('td', {}, describeElement(b.el)), el('td'));
-      row.cells[1]!.append(select);
+      const cell = el('td');
+      cell.append(select);
+      row.append(el('td', {}, describeElement(b.el)), cell);
       buttons.append(row);
+      return select;
     });
     box.append(buttons);
 
     const actions = el('div', { class: 'actions' });
     const go = el('button', { type: 'button', class: 'primary', id: 'pp-apply', 'aria-describedby': 'pp-status' }, 'Apply with these fields');
-    if (problems.length) go.setAttribute('disabled', '');
     go.addEventListener('click', (e) => {
       if (trusted(e)) apply();
     });
@@ -260,14 +299,10 @@ export function createTeachPanel(doc: Document, options: PanelOptions = {}): Tea
       if (trusted(e)) finish({ kind: 'cancel' });
     });
     actions.append(go, cancel);
-    box.append(actions);
-    box.append(el('p', { class: 'note' }, 'PortPilot remembers what you confirm for this router page and does not ask again.'));
-
+    box.append(actions, el('p', { class: 'note' }, 'PortPilot remembers what you confirm for this router page and does not ask again.'));
     shadow.replaceChildren(el('style', {}, CSS), layer, box);
-    drawMarks(layer);
-    const again = focusedId ? shadow.getElementById(focusedId) : null;
-    if (again) (again as HTMLElement).focus();
-    return { layer, go };
+    view = { layer, box, status, say, go, fieldRows, fieldSelects, buttonSelects };
+    update();
   };
 
   /** A person's click on the page while the preview is open. */
@@ -279,9 +314,8 @@ export function createTeachPanel(doc: Document, options: PanelOptions = {}): Tea
     const field = assignment.fields.findIndex((f) => f.el === target || f.el.contains(target) || (target.tagName === 'LABEL' && (target as HTMLLabelElement).control === f.el));
     if (field >= 0) {
       focusRow = field;
-      say = '';
-      render();
-      root?.getElementById(`pp-field-${field}`)?.focus();
+      update();
+      view?.fieldSelects[field]?.focus();
       return;
     }
     const pressable = target.closest('button, input[type=submit], input[type=button], input[type=image], input[type=reset], a, [role=button], [onclick]');
@@ -289,15 +323,13 @@ export function createTeachPanel(doc: Document, options: PanelOptions = {}): Tea
     // Nothing on the page acts while PortPilot asks: the click only marks the button.
     e.preventDefault();
     e.stopImmediatePropagation();
-    const button = assignment.buttons.find((b) => b.el === pressable || b.el.contains(target));
-    if (button) {
-      useClickedButton(assignment, button.el);
-      say = '';
-      render();
-      root?.getElementById(`pp-button-${assignment.buttons.indexOf(button)}`)?.focus();
+    const button = assignment.buttons.findIndex((b) => b.el === pressable || b.el.contains(target));
+    if (button >= 0) {
+      useClickedButton(assignment, assignment.buttons[button]!.el);
+      changed();
+      view?.buttonSelects[button]?.focus();
     } else {
-      say = 'PortPilot does not press that one (it is not a button of this form, or it deletes or resets something). Cancel to use the page yourself.';
-      render();
+      update('PortPilot does not press that one (it is not a button of this form, or it deletes or resets something). Cancel to use the page yourself.');
     }
   };
   const onSubmit = (e: Event) => {
@@ -310,19 +342,19 @@ export function createTeachPanel(doc: Document, options: PanelOptions = {}): Tea
     for (const off of detach.splice(0)) off();
     if (timer) clearInterval(timer);
     timer = null;
+    view = null;
     root?.replaceChildren();
     host?.remove();
   }
 
   return {
-    ask(proposal) {
-      if (current) current.resolve({ kind: 'cancel' });
+    ask(proposal, onChange) {
+      if (current) finish({ kind: 'cancel' });
       assignment = copyAssignment(proposal);
       const before = copyAssignment(proposal);
       focusRow = -1;
-      say = '';
       return new Promise<TeachDecision>((resolve) => {
-        current = { proposal, before, resolve };
+        current = { proposal, before, resolve, onChange };
         for (const { doc: d } of frameDocuments(doc)) {
           d.addEventListener('click', onPageClick, true);
           d.addEventListener('submit', onSubmit, true);
@@ -331,30 +363,31 @@ export function createTeachPanel(doc: Document, options: PanelOptions = {}): Tea
             d.removeEventListener('submit', onSubmit, true);
           });
         }
-        const shown = render();
+        build();
         // Keep the marks on their fields as the page scrolls or reflows, and the panel in the page.
-        const view = doc.defaultView;
+        const win = doc.defaultView;
         const redraw = () => {
-          if (!current || !root) return;
-          if (host && !host.isConnected) (doc.body ?? doc.documentElement).appendChild(host);
-          const layer = root.querySelector<HTMLElement>('.layer');
-          if (layer) drawMarks(layer);
+          if (!current) return;
+          ensure();
+          drawMarks();
         };
-        view?.addEventListener('scroll', redraw, true);
-        view?.addEventListener('resize', redraw);
+        win?.addEventListener('scroll', redraw, true);
+        win?.addEventListener('resize', redraw);
         detach.push(() => {
-          view?.removeEventListener('scroll', redraw, true);
-          view?.removeEventListener('resize', redraw);
+          win?.removeEventListener('scroll', redraw, true);
+          win?.removeEventListener('resize', redraw);
         });
         timer = setInterval(redraw, 700);
         // Focus where the person starts: Apply when PortPilot is sure, else the first field.
-        if (shown && !problemsOf(assignment).length) shown.go.focus();
-        else root?.getElementById(assignment.fields.length ? 'pp-field-0' : 'pp-cancel')?.focus();
+        if (!problemsOf(assignment).length) view!.go.focus();
+        else (view!.fieldSelects[0] ?? root!.getElementById('pp-cancel'))?.focus();
       });
     },
     decide(kind) {
-      if (kind === 'apply') apply();
-      else finish({ kind: 'cancel' });
+      if (kind === 'apply') return apply();
+      if (!current) return false;
+      finish({ kind: 'cancel' });
+      return true;
     },
     close() {
       if (current) finish({ kind: 'cancel' });
@@ -364,7 +397,7 @@ export function createTeachPanel(doc: Document, options: PanelOptions = {}): Tea
       return current !== null;
     },
     get text() {
-      return root?.querySelector('.box')?.textContent ?? '';
+      return view?.box.textContent ?? '';
     },
   };
 }

@@ -57,3 +57,16 @@ describe('mergeJobUpdate', () => {
     expect(update({ rules: stored.rules.map((o) => ({ ...o, junk: 'j'.repeat(5000) })) }).ok).toBe(false);
   });
 });
+
+describe('the preview state a content script reports', () => {
+  it('is kept when it is one PortPilot writes, cut to size; anything else refuses the update', () => {
+    const asked = { state: 'asked', ready: false, found: ['External port: Text box “Port Range”', 'x'.repeat(900)], missing: ['Device IP'] };
+    const r = update({ review: asked });
+    expect(r.ok && r.job.review).toEqual({ ...asked, found: [asked.found[0], expect.stringMatching(/^x{199}…$/)] });
+    expect(update({ review: { state: 'confirmed', by: 'remembered' } })).toMatchObject({ ok: true, job: { review: { state: 'confirmed', by: 'remembered' } } });
+    for (const bad of [{ state: 'done' }, { state: 'asked', found: 'all' }, { state: 'asked', ready: 'yes' }, { state: 'confirmed', by: 'page' }, 'asked', { state: 'asked', missing: Array(50).fill('x') }]) {
+      expect(update({ review: bad }).ok, JSON.stringify(bad)).toBe(false);
+    }
+    expect(update({}).ok && 'review' in (update({}) as { job: object }).job).toBe(false);
+  });
+});

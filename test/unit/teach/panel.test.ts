@@ -25,7 +25,6 @@ const $ = (id: string) => document.getElementById(id)!;
 function proposal(over: Partial<TeachProposal> = {}): TeachProposal {
   return {
     sure: false,
-    reason: 'could not find: external port, device IP address, protocol',
     fields: ['a', 'b', 'c', 'd'].map((id) => ({ el: $(id), part: null })),
     buttons: ['add', 'save'].map((id) => ({ el: $(id), use: null })),
     ...over,
@@ -53,7 +52,7 @@ describe('teaching a page PortPilot cannot read', () => {
     $('add').addEventListener('click', pageAdd);
     const panel = createTeachPanel(document, { testing: true });
     const decided = panel.ask(proposal());
-    expect(panel.text).toMatch(/not sure which field is which here \(could not find: external port/);
+    expect(panel.text).toMatch(/PortPilot cannot tell which field is which on this page\./);
     expect(panel.text).toMatch(/Not found yet: External port, Device IP, Protocol\./);
     expect(inPanel<HTMLButtonElement>('pp-apply').disabled).toBe(true);
 
