@@ -30,9 +30,9 @@ export const STATUS_TONE: Record<RuleStatus, Tone> = {
 };
 
 /** Order of the counts in a headline: good news first, then what needs a look. */
-const ORDER: RuleStatus[] = ['applied', 'present', 'filled', 'unconfirmed', 'conflict', 'failed', 'saving', 'pending'];
+const ORDER: RuleStatus[] = ['applied', 'present', 'filled', 'conflict', 'unconfirmed', 'failed', 'saving', 'pending'];
 
-const COUNT_TEXT: Record<RuleStatus, string> = { ...STATUS_TEXT, conflict: 'conflict', filled: 'filled', pending: 'not tried', saving: 'saving' };
+const COUNT_TEXT: Record<RuleStatus, string> = { ...STATUS_TEXT, conflict: 'conflict', unconfirmed: 'not confirmed', filled: 'filled', pending: 'not tried', saving: 'saving' };
 
 export function statusCounts(outcomes: RuleOutcome[]): Array<{ status: RuleStatus; count: number; text: string; tone: Tone }> {
   return ORDER.map((status) => ({ status, count: outcomes.filter((o) => o.status === status).length, text: COUNT_TEXT[status], tone: STATUS_TONE[status] })).filter(

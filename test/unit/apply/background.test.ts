@@ -128,6 +128,24 @@ describe('registerApplyHandlers', () => {
     expect(finished.map((j) => j.state)).toEqual(['stopped']);
   });
 
+  test('a job the page never came back to is stopped with what it waited for; the rule being saved is "not confirmed"', async () => {
+    const r = (await send({ ...start, tabId: tab!.id })) as { ok: boolean; job: ApplyJob };
+    // The dialog guard goes into the page's own world (every frame) before the content script.
+    expect(executeScript).toHaveBeenCalledWith(expect.objectContaining({ target: { tabId: tab!.id, allFrames: true }, world: 'MAIN' }));
+    const sender = { tab: { id: tab!.id } };
+    const saving: ApplyJob = {
+      ...r.job,
+      rules: r.job.rules.map((o) => ({ ...o, status: 'saving' })),
+      waiting: { for: 'the router\'s answer after "Save"', since: Date.now() - 40_000, until: Date.now() - 5_000 },
+    };
+    expect(await send({ type: 'job:save', job: saving }, sender)).toBe(true);
+    const seen = (await send({ type: 'apply:status', tabId: tab!.id })) as ApplyJob;
+    expect(seen.state).toBe('stopped');
+    expect(seen.message).toMatch(/^Stopped: waited 40 s for the router's answer after "Save", and it did not come/);
+    expect(seen.rules.map((o) => o.status)).toEqual(['unconfirmed']);
+    expect(finished.map((j) => j.state)).toEqual(['stopped']);
+  });
+
   test('an injection failure stops the job with a message', async () => {
     executeScript.mockRejectedValueOnce(new Error('Cannot access contents of the page'));
     const r = (await send({ ...start, tabId: tab!.id })) as { ok: boolean; error: string };
