@@ -132,7 +132,7 @@ describe('registerApplyHandlers', () => {
     const r = (await send({ ...start, tabId: tab!.id })) as { ok: boolean; job: ApplyJob };
     // The dialog guard goes into the page's own world (every frame) before the content script.
     expect(executeScript).toHaveBeenCalledWith(expect.objectContaining({ target: { tabId: tab!.id, allFrames: true }, world: 'MAIN' }));
-    const sender = { tab: { id: tab!.id } };
+    const sender = inTab(tab!.id);
     const saving: ApplyJob = {
       ...r.job,
       rules: r.job.rules.map((o) => ({ ...o, status: 'saving' })),
