@@ -13,7 +13,8 @@ import { pageDocuments } from '../lib/routers/generic/frames';
 import { detectPage } from '../lib/routers/detect';
 import { pageOutline } from '../lib/routers/outline';
 import { openForwarding } from '../lib/routers/router-home';
-import { teachHooks } from '../lib/teach/content-hooks';
+import { keptMappings, teachHooks } from '../lib/teach/content-hooks';
+import { detectionWithTeaching } from '../lib/teach/detection';
 import { createTeachPanel, type TeachPanel } from '../lib/teach/panel';
 
 interface PortPilotGlobal {
@@ -73,7 +74,10 @@ export default defineContentScript({
       state.listening = true;
       browser.runtime.onMessage.addListener((message: unknown) => {
         const msg = message as RouterRequest;
-        if (msg?.type === 'router:detect') return Promise.resolve(detectPage(document, location.href).detection);
+        if (msg?.type === 'router:detect') {
+          const found = detectPage(document, location.href);
+          return keptMappings(document).then((kept) => detectionWithTeaching(found, document, kept));
+        }
         if (msg?.type === 'router:outline') return Promise.resolve(pageOutline(document));
         if (msg?.type === 'router:open-forwarding') {
           return Promise.resolve(openForwarding(document, detectPage(document, location.href).detection.forwarding));

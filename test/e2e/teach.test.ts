@@ -8,6 +8,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { ApplyJob } from '../../extension/lib/apply/types';
 import { comparable, THREE_RULES_EXPECTED, useExtension } from '../support/apply-driver';
 import { asStored, expectOwnRulesUnchanged, THEIRS, USERS_OWN } from '../support/router-scenario';
+import { addDeviceIn, openPresetIn, popupOnRouter } from '../support/popup-steps';
 import { loadFixture, startRouterServer, type RouterServer } from '../support/router-server';
 
 const browser = useExtension({ beforeAll, afterAll });
@@ -156,5 +157,45 @@ describe('a page PortPilot cannot read (picture labels): taught once by clicking
     expect(job.rules.find((r) => r.rule.externalStart === THEIRS.externalStart)?.status).toBe('conflict');
     expect(job.rules.filter((r) => r.status === 'applied')).toHaveLength(2);
     expectOwnRulesUnchanged(fixture, server, [...USERS_OWN, THEIRS]);
+  });
+});
+
+describe('the whole path in the popup', () => {
+  it('offers Apply on a page it cannot read yet, says it will ask, shows what is missing, and takes the answer from the popup', async () => {
+    server = await startRouterServer('picture-labels');
+    server.reset({ rules: USERS_OWN });
+    const { popup, router } = await popupOnRouter(browser.ext, server);
+    page = router;
+    await openPresetIn(popup, 'minecraft java', /Minecraft: Java/);
+    await addDeviceIn(popup, 'Server PC', '192.168.1.60');
+    await popup.waitForSelector('#apply:not([disabled])');
+    expect(await popup.locator('#apply-reason').textContent()).toMatch(/^PortPilot cannot tell this page’s fields apart yet: when you apply, it asks you to show them once, on the page\./);
+    await popup.click('#apply');
+
+    await popup.waitForSelector('#review');
+    expect(await popup.locator('[role=status].headline').textContent()).toBe('Waiting for you: check the fields PortPilot outlined on the router page.');
+    expect(await popup.locator('#review-missing').textContent()).toBe('Not found yet: External port, Device IP, Protocol.');
+    expect(await popup.locator('#review-apply').isDisabled()).toBe(true);
+
+    // Shown on the router page: the popup follows.
+    for (const [selector, part] of [['select[name=v7]', 'Protocol'], ['input[name=v2]', 'External port'], ['input[name=v6]', 'Device'], ['input[name=v1]', 'Rule name']] as const) {
+      await router.click(selector);
+      await router.keyboard.type(part);
+    }
+    await router.click('#save');
+    await popup.waitForSelector('#review-apply:not([disabled])');
+    expect(await popup.locator('#review-found li').allTextContents()).toEqual([
+      'Rule name: Text box without a label',
+      'Protocol: List without a label',
+      'External port: Text box without a label',
+      'Device IP: Text box without a label',
+    ]);
+    expect(server.writes()).toEqual([]);
+    await popup.click('#review-apply');
+    await popup.waitForFunction(() => /Finished/.test(document.querySelector('#apply-progress')?.textContent ?? ''), undefined, { timeout: 30_000 });
+    expect(await popup.locator('#review').count()).toBe(0);
+    expect(server.rules().map((r) => [r.protocol, r.externalStart, r.ip])).toContainEqual(['tcp', 25565, '192.168.1.60']);
+    expectOwnRulesUnchanged(loadFixture('picture-labels'), server);
+    await popup.close();
   });
 });

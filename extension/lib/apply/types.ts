@@ -128,6 +128,8 @@ export interface Detection {
   onForwardingPage?: boolean;
   /** Why there is no form to fill, in words for a person (no patterns, no ids). */
   problem?: string;
+  /** known: a person showed PortPilot this page's fields before; needed: PortPilot will ask them to, before the first write. */
+  teach?: 'known' | 'needed';
   /** How sure the page model is of the form's fields (0..1), when there is a form. */
   confidence?: number;
   /** The router's own internet (WAN) address, when this page shows it (a status page). */

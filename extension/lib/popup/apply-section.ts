@@ -53,6 +53,14 @@ export function routerLine(d: Detection): string | null {
   return `Router: ${d.adapterName ?? 'a router page'} (${d.origin})`;
 }
 
+/** What Apply will do first, when it can run. */
+function readyText(d: Detection | undefined): string {
+  const safe = 'Existing rules are read first: nothing of yours is changed or removed.';
+  if (d?.teach === 'needed') return `PortPilot cannot tell this page’s fields apart yet: when you apply, it asks you to show them once, on the page. ${safe}`;
+  if (d?.teach === 'known') return `PortPilot knows this page: you showed it its fields. ${safe}`;
+  return safe;
+}
+
 /** Why Apply is unavailable, or null when it can run. */
 export function applyBlocker(state: ApplySectionState): string | null {
   const d = state.detection;
@@ -142,7 +150,7 @@ export function renderApplySection(root: HTMLElement, state: ApplySectionState, 
         `Apply ${state.rules.length} rule${state.rules.length === 1 ? '' : 's'} to router`),
       h('button', { type: 'button', id: 'fill-only', disabled: blocker !== null, onclick: () => actions.apply('fill-only'), title: 'Type the first rule into the form and leave Save to you' }, 'Fill first rule only'),
     ),
-    h('p', { class: 'muted', id: 'apply-reason' }, blocker ?? 'Existing rules are read first: nothing of yours is changed or removed.'),
+    h('p', { class: 'muted', id: 'apply-reason' }, blocker ?? readyText(d)),
     state.error ? h('p', { class: 'error', role: 'alert' }, state.error) : null,
     d?.kind === 'unknown' ? openForwardingButton(d, actions.openForwarding) : null,
     d?.kind === 'app-only' ? appChecklist(state.rules) : null,
@@ -150,7 +158,7 @@ export function renderApplySection(root: HTMLElement, state: ApplySectionState, 
       ? h('p', { class: 'muted', id: 'router-links' }, 'Open your router: ',
           ...state.routerOrigins.map((o, i) => h('span', {}, i ? ' · ' : '', h('a', { href: o, target: '_blank', rel: 'noopener' }, o.replace(/^http:\/\//, '')))))
       : null,
-    d?.kind === 'unknown' && d.origin.startsWith('http')
+    (d?.kind === 'unknown' || d?.teach) && d.origin.startsWith('http')
       ? h('details', { id: 'teach-router' },
           h('summary', {}, 'Is this your router’s port-forwarding page?'),
           h('p', { class: 'muted' }, 'Save a description of its form (field names only, none of your values) and attach it to a request to support your router.'),

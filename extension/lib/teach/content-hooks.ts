@@ -29,10 +29,15 @@ function pagePaths(doc: Document): string[] {
   return [...new Set(paths.filter((p) => p.startsWith('/')))].slice(0, 20);
 }
 
-export async function teachHooks(doc: Document, panel: TeachPanel): Promise<TeachHooks> {
+/** The mappings the extension keeps for this page (and its frames). */
+export async function keptMappings(doc: Document): Promise<RouterMapping[]> {
   const found = (await browser.runtime.sendMessage({ type: 'mapping:find', paths: pagePaths(doc) } satisfies TeachRequest).catch(() => [])) as RouterMapping[] | undefined;
+  return Array.isArray(found) ? found : [];
+}
+
+export async function teachHooks(doc: Document, panel: TeachPanel): Promise<TeachHooks> {
   return {
-    mappings: Array.isArray(found) ? found : [],
+    mappings: await keptMappings(doc),
     ask: (proposal, onChange) => panel.ask(proposal, onChange),
     async remember(mapping) {
       const answer = (await browser.runtime.sendMessage({ type: 'mapping:save', mapping } satisfies TeachRequest)) as { ok: boolean; error?: string } | undefined;

@@ -50,6 +50,7 @@ const CSS = `
 .layer { position: fixed; inset: 0; pointer-events: none; z-index: 2147483646; }
 .mark { position: fixed; border: 2px solid #0b6bcb; border-radius: 3px; box-sizing: border-box; }
 .mark.idle { border: 1px dashed #8a94a3; }
+.mark.current { border: 3px solid #a15c00; }
 .mark.button { border-color: #1e7d32; }
 .chip { position: absolute; left: -2px; top: -20px; background: #0b6bcb; color: #fff; font: 600 11px/16px system-ui, sans-serif;
   padding: 1px 5px; border-radius: 3px; white-space: nowrap; }
@@ -180,14 +181,14 @@ export function createTeachPanel(doc: Document, options: PanelOptions = {}): Tea
     if (!view) return;
     const layer = view.layer;
     layer.replaceChildren();
-    const mark = (target: Element, label: string | null, kind: 'field' | 'button' | 'idle') => {
+    const mark = (target: Element, label: string | null, kind: 'field' | 'button' | 'idle', current = false) => {
       const r = screenRect(target);
-      const m = el('div', { class: `mark ${kind === 'idle' ? 'idle' : kind === 'button' ? 'button' : ''}` });
+      const m = el('div', { class: `mark ${kind === 'idle' ? 'idle' : kind === 'button' ? 'button' : ''}${current ? ' current' : ''}` });
       Object.assign(m.style, { left: `${r.left - 3}px`, top: `${r.top - 3}px`, width: `${r.width + 6}px`, height: `${r.height + 6}px` });
       if (label) m.append(el('span', { class: 'chip' }, label));
       layer.append(m);
     };
-    for (const f of assignment.fields) mark(f.el, f.part ? partLabel(f.part) : null, f.part ? 'field' : 'idle');
+    assignment.fields.forEach((f, i) => mark(f.el, f.part ? partLabel(f.part) : null, f.part ? 'field' : 'idle', i === focusRow));
     for (const b of assignment.buttons) if (b.use) mark(b.el, b.use === 'submit' ? 'Saves the rule' : 'Then stores the list', 'button');
   };
 
@@ -253,8 +254,10 @@ export function createTeachPanel(doc: Document, options: PanelOptions = {}): Tea
         focusRow = i;
         changed();
       });
+      // Keyboard users see which field of the page this list is about.
       select.addEventListener('focus', () => {
         focusRow = i;
+        (f.el as HTMLElement).scrollIntoView?.({ block: 'nearest' });
         update();
       });
       const cell = el('td');

@@ -59,6 +59,7 @@ describe('teaching a page PortPilot cannot read', () => {
     // Clicking a field on the page moves to its list in the panel.
     $('b').dispatchEvent(new MouseEvent('click', { bubbles: true }));
     expect(shadow().activeElement?.id).toBe('pp-field-1');
+    expect(shadow().querySelectorAll('.mark.current')).toHaveLength(1);
     choose('pp-field-0', 'extStart');
     choose('pp-field-1', 'ip');
     choose('pp-field-2', 'protocol');

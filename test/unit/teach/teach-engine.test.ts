@@ -7,6 +7,8 @@
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import type { ApplyJob } from '../../../extension/lib/apply/types';
+import { detectPage } from '../../../extension/lib/routers/detect';
+import { detectionWithTeaching } from '../../../extension/lib/teach/detection';
 import type { Assignment } from '../../../extension/lib/teach/assignment';
 import { problemsOf } from '../../../extension/lib/teach/assignment';
 import type { TeachHooks } from '../../../extension/lib/teach/gate';
@@ -150,5 +152,32 @@ describe('a page PortPilot reads', () => {
     expect(you.asked).toHaveLength(0);
     expect(job.review).toBeUndefined();
     expect(job.rules.map((r) => r.status)).toEqual(['applied', 'applied']);
+  });
+});
+
+describe('what the popup is told', () => {
+  it('a page PortPilot cannot read, listing the rules, can be applied on: it will ask first; once shown, it knows it', async () => {
+    server = await startRouterServer('picture-labels');
+    server.reset({ rules: USERS_OWN });
+    page = await openPage(server.url);
+    const found = detectPage(page.doc, page.url);
+    expect(found.detection.kind).toBe('unknown');
+    expect(detectionWithTeaching(found, page.doc, [])).toMatchObject({ kind: 'form', teach: 'needed' });
+    await page.close();
+    page = undefined;
+
+    const you = person(teachPictureLabels);
+    await run(makeJob(WANTED.slice(0, 1)), you.hooks);
+    page = await openPage(server.url);
+    expect(detectionWithTeaching(detectPage(page.doc, page.url), page.doc, you.kept)).toMatchObject({ kind: 'form', teach: 'known' });
+  });
+
+  it('a status page stays a status page, and a page without a rules list is not offered for teaching', async () => {
+    server = await startRouterServer('rac2v1k');
+    page = await openPage(`${server.origin}/index.html`);
+    expect(detectionWithTeaching(detectPage(page.doc, page.url), page.doc, [])).toMatchObject({ kind: 'unknown', router: 'Spectrum RAC2V1K' });
+    await page.close();
+    page = await openPage(`${server.origin}/login.html`);
+    expect(detectionWithTeaching(detectPage(page.doc, page.url), page.doc, []).teach).toBeUndefined();
   });
 });
