@@ -157,6 +157,23 @@ describe('a page PortPilot cannot read (picture labels): taught once by clicking
     expect(job.rules.find((r) => r.rule.externalStart === THEIRS.externalStart)?.status).toBe('conflict');
     expect(job.rules.filter((r) => r.status === 'applied')).toHaveLength(2);
     expectOwnRulesUnchanged(fixture, server, [...USERS_OWN, THEIRS]);
+    await page.close();
+
+    // The options page lists the page; forgetting it means PortPilot asks again there.
+    const options = await browser.ext.context.newPage();
+    await options.goto(`chrome-extension://${browser.ext.extensionId}/options.html`);
+    const here = options.locator('#taught-list li', { hasText: `${server.origin}/forward.html` });
+    await here.waitFor();
+    expect(await here.textContent()).toMatch(/: you showed the fields on .*Forget$/);
+    await here.locator('button').click();
+    await options.waitForFunction((o) => !document.querySelector('#taught-list')!.textContent!.includes(o), `${server.origin}/forward.html`);
+    expect(await options.locator('#taught-status').textContent()).toBe(`Forgot ${server.origin}/forward.html: PortPilot asks again there.`);
+    await options.close();
+    server.reset({ rules: USERS_OWN });
+    ({ page, tabId } = await browser.driver.openRouterPage(server.url));
+    job = await browser.driver.apply(tabId);
+    expect(browser.driver.questions).toBe(1);
+    expect(job.message).toBe('Stopped by you before PortPilot wrote anything.');
   });
 });
 

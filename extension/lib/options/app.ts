@@ -6,6 +6,7 @@ import { deleteCustomPreset, listCustomPresets } from '../store/custom-presets';
 import { listDevices, removeDevice, saveDevice } from '../store/devices';
 import { UserDataError } from '../store/errors';
 import { recentApplies } from '../store/history';
+import { deleteMapping, listMappings } from '../store/mappings';
 import { listUnreadable } from '../store/unreadable';
 import { countsLine, jobTone } from '../apply/outcome';
 import { checkRouterAddress } from '../store/router-address';
@@ -72,6 +73,25 @@ export async function startOptions(): Promise<void> {
     );
   }
   await renderAccess();
+
+  // Router pages the user taught or confirmed
+  async function renderTaught(): Promise<void> {
+    const pages = await listMappings();
+    if (!pages.length) return mount(byId('taught-list'), h('li', { class: 'muted' }, 'None yet.'));
+    mount(byId('taught-list'),
+      ...pages.map((m) => {
+        const where = `${m.origin}${m.path}`;
+        const what = m.how === 'taught' ? 'you showed the fields' : 'you confirmed what PortPilot read';
+        return h('li', {}, `${where}: ${what} on ${new Date(m.savedAt).toLocaleDateString()} `,
+          h('button', { type: 'button', 'aria-label': `Forget ${where}`, onclick: async () => {
+            await deleteMapping(m);
+            byId('taught-status').textContent = `Forgot ${where}: PortPilot asks again there.`;
+            await renderTaught();
+          } }, 'Forget'));
+      }),
+    );
+  }
+  await renderTaught();
 
   // Devices
   async function renderDevices(): Promise<void> {
@@ -177,7 +197,7 @@ export async function startOptions(): Promise<void> {
     byId('backup-status').textContent = headline;
     mount(byId('import-errors'));
     mount(byId('import-notes'), ...notes.map((n) => h('li', {}, n)));
-    await Promise.all([renderDevices(), renderCustom()]);
+    await Promise.all([renderDevices(), renderCustom(), renderTaught()]);
   }
   byId<HTMLInputElement>('import').addEventListener('change', async (e) => {
     const input = e.target as HTMLInputElement;
@@ -231,7 +251,7 @@ export async function startOptions(): Promise<void> {
     await clearUserData();
     byId('clear-confirm').hidden = true;
     routers.value = (await getSetting('routerAddresses')).join('\n');
-    await Promise.all([renderDevices(), renderCustom()]);
+    await Promise.all([renderDevices(), renderCustom(), renderTaught()]);
   });
 
   await Promise.all([renderDevices(), renderCustom()]);
