@@ -7,6 +7,7 @@ import { editorControls, fieldElements, openFormControl } from '../routers/gener
 import { chooseEditor, type EditorCandidate } from '../routers/generic/editors';
 import { protocolChoices, type FieldMap } from '../routers/generic/finder';
 import { pageDocuments } from '../routers/generic/frames';
+import { freeSlotControl } from '../routers/generic/slot-picker';
 import { refOf, resolveRef } from '../routers/generic/refs';
 import { isHiddenElement, textOf } from '../routers/generic/signals';
 import { readRulesTables, type ListedRule, type RulesTable } from '../routers/generic/table';
@@ -18,7 +19,8 @@ const LOADING = /\b(loading|please wait|applying|saving)\b/i;
 
 function controlText(el: Element): string {
   const t = el.tagName === 'INPUT' ? (el as HTMLInputElement).value : textOf(el);
-  return (t || el.getAttribute('title') || el.getAttribute('aria-label') || '').trim().slice(0, 60);
+  // An icon with no words at all (a slot's pen): what it does is all there is to say.
+  return (t || el.getAttribute('title') || el.getAttribute('aria-label') || el.getAttribute('alt') || 'Edit').trim().slice(0, 60);
 }
 
 function modelControl(top: Document, el: Element, purpose: ControlPurpose): ModelControl {
@@ -105,7 +107,9 @@ export function readPage(top: Document, options: { url?: string; adapter?: Route
     }
     const listEl = tables.find((t) => !isHiddenElement(t.el))?.el ?? null;
     const listDoc = listEl?.ownerDocument ?? top;
-    const openEl = form || slots.length ? null : openFormControl(listDoc, listEl, options.adapter?.addButton);
+    // Every form holds a rule: a free slot's own Edit gives an empty one (slot gateways); else the list's Add.
+    const freeSlot = !form && !slots.length && rejected.length ? freeSlotControl(tables) : null;
+    const openEl = form || slots.length ? null : (freeSlot ?? openFormControl(listDoc, listEl, options.adapter?.addButton));
     const openForm = openEl ? modelControl(top, openEl, 'open-form') : null;
 
     let flow: FlowKind = 'none';
@@ -114,6 +118,7 @@ export function readPage(top: Document, options: { url?: string; adapter?: Route
     else if (openForm) flow = 'open-form';
     if (form && !form.submit) problem = form.controlsProblem ?? 'the form has no button PortPilot may press';
     if (!form && slots.length && !slots[0]!.submit) problem = slots[0]!.controlsProblem ?? 'the grid has no button PortPilot may press';
+    if (!form && !slots.length && rejected.length) problem = `every form on this page already holds a rule: ${rejected.map((r) => r.why).join('; ')}`;
     if (!problem && !form && !slots.length) problem = 'no port-forwarding form on this page';
 
     return {

@@ -56,7 +56,7 @@ function flowWords(model: PageModel): string {
     case 'grid':
       return `a grid of rule rows (${model.slots.length} free)`;
     case 'open-form':
-      return `a rules list with an add button ("${model.openForm?.text}")`;
+      return `a rules list; "${model.openForm?.text}" opens an empty form`;
     case 'stage-commit':
       return `${model.form!.shape}; the row goes into a list, then "${model.form!.commit?.text}" saves it`;
     default:

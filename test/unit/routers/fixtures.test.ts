@@ -15,6 +15,7 @@ import { drive, makeJob, openPage, rule, type OpenPage } from '../../support/hap
 const NEEDS_A_BROWSER: Record<string, string> = {
   'dd-wrt': 'its Add keeps the row count in sessionStorage across a reload, which happy-dom drops',
   'tplink-classic': 'a frameset: happy-dom does not load <frame> documents',
+  'trendchip-dsl-slots': 'a frameset: happy-dom does not load <frame> documents',
   'netgear-genie': 'the add form opens by navigating inside an iframe, which happy-dom does not follow',
   'hostile-iframe-list': "the page reloads its iframe's list after a save, which happy-dom does not do",
   'linksys-range-grid': "its rows are written with document.write while the page loads, which happy-dom's parser does not expand",

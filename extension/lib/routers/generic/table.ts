@@ -45,6 +45,10 @@ export interface RulesTable {
   ownRows: Element[];
   /** Rows below the header, of any kind (0: nothing rendered yet, or an empty list without a note). */
   bodyRows: number;
+  /** Text rows whose rule cells all say N/A, --, 0 or nothing: the free slots of a slot list. */
+  blankRows: Element[];
+  /** Every header cell with its column index (also the ones that name no rule part: Edit, Drop). */
+  headers: Array<{ index: number; text: string }>;
 }
 
 const IPV4 = /\b(\d{1,3}(?:\.\d{1,3}){3})\b/;
@@ -143,10 +147,10 @@ function parseEnabled(text: string): boolean | undefined {
   return undefined;
 }
 
-/** Blank, or a firmware default such as 0 or 0.0.0.0: the slot holds no rule. */
+/** Blank, or a firmware default such as 0, 0.0.0.0, "--" or "N/A": the slot holds no rule. */
 export function isBlankValue(v: string): boolean {
   const t = v.trim();
-  return t === '' || /^0+$/.test(t) || /^0+(\.0+){3}$/.test(t);
+  return t === '' || /^0+$/.test(t) || /^0+(\.0+){3}$/.test(t) || /^(-+|n\/?a|none)$/i.test(t);
 }
 
 interface Grid {
@@ -227,8 +231,12 @@ function layoutOf(grid: Grid): Layout | null {
       pair.from.column = 'ext';
       pair.to.column = 'int';
     }
+    // A bare "Rule" or "#" column numbers the rows; a real name column ("Application") says more.
+    const numbering = (f: { column: Column; header: string }) => f.column === 'name' && /^\s*(rule|no\.?|#|id|index|slot)\s*$/i.test(f.header);
+    const ordered = [...found.filter((f) => !numbering(f)), ...found.filter(numbering)];
     const columns: Layout['columns'] = [];
-    for (const f of found) if (!columns.some((c) => c.column === f.column)) columns.push(f);
+    for (const f of ordered) if (!columns.some((c) => c.column === f.column)) columns.push(f);
+    columns.sort((a, b) => a.index - b.index);
     if (columns.some((c) => c.column === 'ext' || c.column === 'extStart') && columns.length >= 2) return { header: i, columns };
   }
   return null;
@@ -288,7 +296,9 @@ export function readRulesTables(root: ParentNode): RulesTable[] {
     if (!layout) continue;
     laidOut.push({ grid, layout });
     const body = grid.rows.slice(layout.header + 1);
-    const table: RulesTable = { el: grid.el, columns: layout.columns, rules: [], emptySlots: [], ownRows: [], bodyRows: body.length };
+    const headerRow = layout.header >= 0 ? grid.rows[layout.header] : undefined;
+    const headers = headerRow ? headerRow.cells.map(({ cell, index }) => ({ index, text: textOf(cell) })) : [];
+    const table: RulesTable = { el: grid.el, columns: layout.columns, rules: [], emptySlots: [], ownRows: [], bodyRows: body.length, blankRows: [], headers };
     let n = 0;
     for (const { row, cells } of body) {
       const boxes = Array.from(row.querySelectorAll(EDITABLE)).filter((b) => !isHiddenElement(b));
@@ -304,6 +314,11 @@ export function readRulesTables(root: ParentNode): RulesTable[] {
       const portsBlank = isBlankValue(values.ext ?? values.extStart ?? '');
       if (boxes.length && portsBlank) {
         table.emptySlots.push(row);
+        continue;
+      }
+      // A slot list's free row: no ports, no device (its number or "N/A" name says nothing).
+      if (!boxes.length && portsBlank && isBlankValue(values.ip ?? '')) {
+        table.blankRows.push(row);
         continue;
       }
       const rule = readRow(values);
