@@ -9,6 +9,8 @@ export const arrisGateway: RouterAdapter = {
   id: 'arris-gateway',
   name: 'Arris gateway (TG862 style)',
   flow: 'in-page',
+  // "At a Glance" alone is also the RDK-B (XB3) gateway's menu: one marker is not enough.
+  minScore: 4,
   markers: {
     hostnames: [/^10\.0\.0\.1$/],
     titles: [/arris|touchstone|tg\d{3}/i],

@@ -210,6 +210,12 @@ export function findFieldsIn(scope: ParentNode & Element): FindResult {
   const missing: string[] = [];
   const problems: string[] = [...ambiguous];
 
+  // An address in groups (IPv6's eight boxes after its label) is one field: the label's veto
+  // covers the unlabelled boxes beside it.
+  const vetoedGroups = new Set(classified.filter((c) => c.reading?.kind === 'veto').map((c) => c.el.parentElement));
+  for (const c of classified) {
+    if (c.reading?.kind === 'ip' && vetoedGroups.has(c.el.parentElement) && c.decidedBy?.tier !== 'label') c.reading = { kind: 'veto' };
+  }
   const byKind = (kind: string) => classified.filter((c) => c.reading?.kind === kind);
   const asInput = (c: Classified) => c.el as HTMLInputElement;
 

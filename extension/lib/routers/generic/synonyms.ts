@@ -8,7 +8,7 @@
  * filters, and page-level settings of the router's own services ("FTP Server Port").
  */
 export const VETO =
-  /\b(trigger(ing|ed)?|source|src|remote|ftp|tftp|telnet|ssh|snmp|syslog|management|wan ip|external ip|public ip|schedule|mac|dns|gateway|subnet|mask|netmask|pass ?word|passwd|user ?name|login|search|ssid|lease|e ?mail|dmz|upnp|time|interval|mtu|filter)\b/;
+  /\b(ipv ?6|trigger(ing|ed)?|source|src|remote|ftp|tftp|telnet|ssh|snmp|syslog|management|wan ip|external ip|public ip|schedule|mac|dns|gateway|subnet|mask|netmask|pass ?word|passwd|user ?name|login|search|ssid|lease|e ?mail|dmz|upnp|time|interval|mtu|filter)\b/;
 
 export const PORT = /\b(ports?|port range|prt)\b/;
 export const EXTERNAL = /\b(external|public|wan|outside|ext|global|incoming|inbound|internet|outer)\b/;
