@@ -11,6 +11,7 @@ import { createPanel, type Panel } from '../lib/apply/panel';
 import type { ApplyJob } from '../lib/apply/types';
 import { pageDocuments } from '../lib/routers/generic/frames';
 import { detectPage } from '../lib/routers/detect';
+import { detectSettled } from '../lib/routers/detect-settled';
 import { pageOutline } from '../lib/routers/outline';
 import { openForwarding } from '../lib/routers/router-home';
 import { keptMappings, teachHooks } from '../lib/teach/content-hooks';
@@ -75,8 +76,7 @@ export default defineContentScript({
       browser.runtime.onMessage.addListener((message: unknown) => {
         const msg = message as RouterRequest;
         if (msg?.type === 'router:detect') {
-          const found = detectPage(document, location.href);
-          return keptMappings(document).then((kept) => detectionWithTeaching(found, document, kept));
+          return Promise.all([detectSettled(document, location.href), keptMappings(document)]).then(([found, kept]) => detectionWithTeaching(found, document, kept));
         }
         if (msg?.type === 'router:outline') return Promise.resolve(pageOutline(document));
         if (msg?.type === 'router:open-forwarding') {
