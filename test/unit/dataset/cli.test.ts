@@ -28,7 +28,7 @@ describe('npm run validate', () => {
     expect(problems.length).toBeGreaterThanOrEqual(25);
     expect(lines).toContain('test/fixtures/presets/bad/port-out-of-range.json:12:29  platforms.pc.forward[0].ports[1]  port out of range 1-65535 in "70000"  (fix: ports are 1-65535; check the publisher page for the right number)');
     expect(lines.at(-2)).toMatch(/^✖ 37 presets, \d+ errors in 36 files/); // console-net.json is valid: others reference it
-    expect(lines.at(-1)).toMatch(/^ {2}by verification: platform 1 · publisher \d+ · community 1 · unverified 0 · no valid level 3$/); // 2 files are not JSON, 1 lacks the field
+    expect(lines.at(-1)).toMatch(/^ {2}by verification: platform 1 · publisher \d+ · community 1 · unverified 0 · no valid level 3 · first-party (\d+)% \(\d+ of \d+\)$/); // 2 files are not JSON, 1 lacks the field
   }, 30_000);
 
   it('exits 0 with a one-line summary on a good directory (also via $PORTPILOT_PRESETS_DIR)', () => {
@@ -37,7 +37,7 @@ describe('npm run validate', () => {
       encoding: 'utf8',
       env: { ...process.env, PORTPILOT_PRESETS_DIR: 'test/fixtures/presets/good' },
     });
-    expect(r.stdout.trim()).toBe('✔ 2 presets, 0 errors (test/fixtures/presets/good)\n  by verification: platform 0 · publisher 1 · community 0 · unverified 1');
+    expect(r.stdout.trim()).toBe('✔ 2 presets, 0 errors (test/fixtures/presets/good)\n  by verification: platform 0 · publisher 1 · community 0 · unverified 1 · first-party 50% (1 of 2)');
     expect(r.status).toBe(0);
   }, 30_000);
 });
