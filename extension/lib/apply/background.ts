@@ -5,6 +5,7 @@
  */
 import { browser, type Browser } from 'wxt/browser';
 import { shippedPresetSchema } from '../../../data/schema';
+import type { Platform } from '../../../data/vocabulary';
 import type { BundledPreset } from '../presets/bundle';
 import { outlineOfMappings, type PageOutline } from '../routers/outline';
 import { listMappings } from '../store/mappings';
@@ -17,6 +18,7 @@ import { mergeJobUpdate } from './job-update';
 import { contentScriptTab, isExtensionPage } from './sender';
 import { ADAPTERS } from '../routers/registry';
 import { hostPattern } from '../host-access';
+import { wideForwards, wideForwardWords } from '../presets/risk';
 
 /** Output path of entrypoints/router.content.ts (registration: 'runtime') in the built extension. */
 export const ROUTER_SCRIPT = '/content-scripts/router.js';
@@ -32,6 +34,8 @@ export type ApplyRequest =
       mode: ApplyMode;
       /** Positions of the optional rules the user chose (see rulesFromPreset). */
       optional?: number[];
+      /** The user ticked "I understand" for a forward wider than WIDE_FORWARD ports (like a DMZ). */
+      confirmedWide?: boolean;
     }
   | { type: 'apply:status'; tabId: number }
   | { type: 'apply:stop'; tabId: number }
@@ -166,6 +170,12 @@ export function buildJob(
   const preset = parsed.data;
   if (typeof msg.platform !== 'string' || !Object.hasOwn(preset.platforms, msg.platform)) return { ok: false, error: `${preset.name} has no rules for ${String(msg.platform)}` };
   const optional = new Set(Array.isArray(msg.optional) ? msg.optional.filter((i) => Number.isInteger(i)) : []);
+  // The popup asks before a forward like a DMZ; checked again here so no other path skips the question.
+  const chosen = (preset.platforms[msg.platform as Platform]?.forward ?? []).filter((spec, i) => !spec.optional || optional.has(i));
+  const wide = wideForwards(chosen);
+  if (wide.length > 0 && msg.confirmedWide !== true) {
+    return { ok: false, error: `${preset.name} forwards ${wide.map(wideForwardWords).join(' and ')} to the device: confirm it in the preset view first` };
+  }
   const rules = plannedRulesFromPreset(preset, msg.platform, device.ip, { optional });
   if (!rules.length) return { ok: false, error: 'the preset has no port rules for this platform' };
   return {

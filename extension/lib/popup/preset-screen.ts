@@ -239,7 +239,7 @@ export class PresetScreen {
     // Both in the click itself: the prompt needs the user's gesture, and Chrome may close the
     // popup when the prompt shows, so the background holds the job until access is granted.
     const permission = requestOriginPermission(detection.origin).catch(() => false);
-    const reply = await routerClient.start({ tabId, preset: view.preset, platform: view.platform, deviceIp: view.device.ip, mode, optional: [...view.optional] });
+    const reply = await routerClient.start({ tabId, preset: view.preset, platform: view.platform, deviceIp: view.device.ip, mode, optional: [...view.optional], confirmedWide: view.wideConfirmed });
     if (!reply?.ok) {
       this.applyError = reply?.error ?? 'The apply could not start.';
       return this.render();

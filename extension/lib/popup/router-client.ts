@@ -13,7 +13,7 @@ export const routerClient = {
   review: (tabId: number, decision: 'apply' | 'cancel') =>
     browser.runtime.sendMessage({ type: 'review:decide', tabId, decision }) as Promise<{ ok: boolean; error?: string }>,
   openForwarding: (tabId: number) => browser.runtime.sendMessage({ type: 'open-forwarding', tabId }) as Promise<{ ok: boolean; error?: string }>,
-  start: (req: { tabId: number; preset: BundledPreset; platform: Platform; deviceIp: string; mode: ApplyMode; optional?: number[] }) =>
+  start: (req: { tabId: number; preset: BundledPreset; platform: Platform; deviceIp: string; mode: ApplyMode; optional?: number[]; confirmedWide?: boolean }) =>
     browser.runtime.sendMessage({ type: 'apply:start', ...req }) as Promise<{ ok: boolean; error?: string; job?: ApplyJob }>,
 };
 

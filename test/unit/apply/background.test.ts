@@ -52,6 +52,26 @@ describe('buildJob', () => {
     expect(ports()).toEqual(['3074 exclusive', '3478']);
     expect(ports([1])).toEqual(['3074 exclusive', '28082', '3478']);
   });
+  test('a forward like a DMZ needs the confirmation the popup asks for, also when the request comes from elsewhere', () => {
+    const dmz: BundledPreset = {
+      ...preset,
+      platforms: {
+        switch: {
+          forward: [
+            { protocol: 'udp', ports: ['1-65535'], purpose: 'peer-to-peer play', exclusive: true },
+            { protocol: 'tcp', ports: ['20000-30000'], purpose: 'optional range', optional: 'Only for hosting' },
+          ],
+        },
+      },
+    };
+    const refused = buildJob({ ...start, preset: dmz, platform: 'switch' }, 'http://192.168.1.1');
+    expect(!refused.ok && refused.error).toMatch(/forwards every UDP port to the device: confirm it in the preset view first/);
+    expect(buildJob({ ...start, preset: dmz, platform: 'switch', confirmedWide: 'yes' as unknown as boolean }, 'http://192.168.1.1').ok).toBe(false);
+    const confirmed = buildJob({ ...start, preset: dmz, platform: 'switch', confirmedWide: true }, 'http://192.168.1.1');
+    expect(confirmed.ok && confirmed.job.rules.map((o) => o.rule.externalEnd)).toEqual([65535]);
+    const withOptional = buildJob({ ...start, preset: dmz, platform: 'switch', optional: [1] }, 'http://192.168.1.1');
+    expect(!withOptional.ok && withOptional.error).toMatch(/every UDP port and 10,001 TCP ports \(20000-30000\)/);
+  });
   test('refuses a non-web tab', () => {
     expect(buildJob(start, '').ok).toBe(false);
   });
