@@ -1,7 +1,8 @@
 /** Counts over the preset files for `npm run stats`; pure, so the figures can be tested. */
 import type { DatasetFile } from './checks/context.ts';
 
-const LEVELS = ['platform', 'publisher', 'community', 'unverified'] as const;
+/** The verification levels, strongest first: the order the counts print in (VERIFICATION keeps the schema's order). */
+export const LEVELS = ['platform', 'publisher', 'community', 'unverified'] as const;
 
 export interface DatasetStats {
   presets: number;

@@ -5,7 +5,6 @@
  */
 import { browser, type Browser } from 'wxt/browser';
 import { shippedPresetSchema } from '../../../data/schema';
-import type { Platform } from '../../../data/vocabulary';
 import type { BundledPreset } from '../presets/bundle';
 import { outlineOfMappings, type PageOutline } from '../routers/outline';
 import { listMappings } from '../store/mappings';
@@ -18,6 +17,7 @@ import { mergeJobUpdate } from './job-update';
 import { contentScriptTab, isExtensionPage } from './sender';
 import { ADAPTERS } from '../routers/registry';
 import { hostPattern } from '../host-access';
+import { chosenForwards } from '../presets/chosen-forwards';
 import { wideForwards, wideForwardWords } from '../presets/risk';
 
 /** Output path of entrypoints/router.content.ts (registration: 'runtime') in the built extension. */
@@ -171,8 +171,7 @@ export function buildJob(
   if (typeof msg.platform !== 'string' || !Object.hasOwn(preset.platforms, msg.platform)) return { ok: false, error: `${preset.name} has no rules for ${String(msg.platform)}` };
   const optional = new Set(Array.isArray(msg.optional) ? msg.optional.filter((i) => Number.isInteger(i)) : []);
   // The popup asks before a forward like a DMZ; checked again here so no other path skips the question.
-  const chosen = (preset.platforms[msg.platform as Platform]?.forward ?? []).filter((spec, i) => !spec.optional || optional.has(i));
-  const wide = wideForwards(chosen);
+  const wide = wideForwards(chosenForwards(preset, msg.platform, optional));
   if (wide.length > 0 && msg.confirmedWide !== true) {
     return { ok: false, error: `${preset.name} forwards ${wide.map(wideForwardWords).join(' and ')} to the device: confirm it in the preset view first` };
   }

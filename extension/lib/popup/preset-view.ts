@@ -2,6 +2,7 @@ import { NAT_GOAL_LABELS, PLATFORM_LABELS, PLATFORMS, UPNP_LABELS, type Platform
 import { rulesFromPreset } from '../apply/plan';
 import type { RouterRule } from '../apply/types';
 import { CATEGORY_LABELS, type BundledPreset, type BundledRule } from '../presets/bundle';
+import { chosenForwards } from '../presets/chosen-forwards';
 import { riskNotes, wideForwards, wideForwardWords } from '../presets/risk';
 import { PROTOCOL_LABELS } from '../presets/rule-text';
 import type { Device } from '../store/db';
@@ -52,7 +53,7 @@ export function plannedRules(state: PresetViewState): RouterRule[] {
 
 /** The chosen forward rules: optional ones only when ticked. */
 export function chosenSpecs(state: Pick<PresetViewState, 'preset' | 'platform' | 'optional'>): BundledRule[] {
-  return (state.preset.platforms[state.platform]?.forward ?? []).filter((spec, i) => !spec.optional || state.optional.has(i));
+  return chosenForwards(state.preset, state.platform, state.optional);
 }
 
 /** Why Apply must wait for the user's confirmation of a very wide forward, or null. */
